@@ -1,0 +1,65 @@
+//! Store and edit benchmarks on a generated book of about 10 MB.
+//!
+//! Run with `cargo bench --bench store`. Each result is printed as
+//! `BENCH <name> <value> <unit>`; BENCHMARKS.md records them.
+
+use relplan::edit::{Document, Edit, Path};
+use relplan::generate::generate;
+use relplan::store::{parse, to_text, write_atomic};
+use std::time::{Duration, Instant};
+
+fn median(mut samples: Vec<Duration>) -> Duration {
+    samples.sort();
+    samples[samples.len() / 2]
+}
+
+fn time<T>(runs: usize, mut f: impl FnMut() -> T) -> Duration {
+    median(
+        (0..runs)
+            .map(|_| {
+                let start = Instant::now();
+                std::hint::black_box(f());
+                start.elapsed()
+            })
+            .collect(),
+    )
+}
+
+fn main() {
+    let book = generate(2000, 1);
+    let text = to_text(&book).expect("the generated book serializes");
+    println!("BENCH book_size {:.1} MB", text.len() as f64 / 1e6);
+    println!("BENCH book_releases {} releases", book.releases.len());
+
+    let load = time(7, || parse(text.as_bytes(), std::path::Path::new("bench.ron")).expect("parses"));
+    println!("BENCH load_10mb {:.1} ms", load.as_secs_f64() * 1e3);
+
+    let dir = tempfile::tempdir().expect("a temporary folder");
+    let path = dir.path().join("bench.ron");
+    let save = time(7, || {
+        let t = to_text(&book).expect("serializes");
+        write_atomic(&path, t.as_bytes()).expect("writes");
+    });
+    println!("BENCH save_10mb {:.1} ms", save.as_secs_f64() * 1e3);
+
+    let mut doc = Document::new(book);
+    let last = doc.book().releases.last().map(|r| r.id.clone()).expect("a release");
+    let at = Path::root().item("releases", &last);
+    let edits: Vec<Edit> =
+        (0..1000).map(|i| Edit::set(at.clone(), "summary", &format!("Summary {i}")).expect("an edit")).collect();
+    let before = doc.history().heap_bytes();
+    let start = Instant::now();
+    for e in edits {
+        doc.apply(e).expect("applies");
+    }
+    let apply = start.elapsed() / 1000;
+    let per_edit = (doc.history().heap_bytes() - before) / 1000;
+    let start = Instant::now();
+    for _ in 0..1000 {
+        doc.undo().expect("undoes");
+    }
+    let undo = start.elapsed() / 1000;
+    println!("BENCH apply_field_edit {:.1} us", apply.as_secs_f64() * 1e6);
+    println!("BENCH undo_field_edit {:.1} us", undo.as_secs_f64() * 1e6);
+    println!("BENCH history_bytes_per_edit {per_edit} bytes");
+}

@@ -1,0 +1,132 @@
+//! Command-line arguments.
+
+use clap::{Parser, Subcommand, ValueEnum};
+use std::path::PathBuf;
+
+/// Relplan: plan releases the ISO/IEC 20000 way, offline.
+#[derive(Debug, Parser)]
+#[command(name = "relplan", version = crate::version::LONG_VERSION, about, args_conflicts_with_subcommands = true)]
+pub struct Cli {
+    /// A book to open in the window (default: the last book, or the example).
+    pub file: Option<PathBuf>,
+    /// How the window starts.
+    #[command(flatten)]
+    pub window: WindowArgs,
+    /// Work on a book without opening the window.
+    #[command(subcommand)]
+    pub command: Option<Command>,
+}
+
+/// Options for the window.
+#[derive(Debug, Clone, clap::Args)]
+pub struct WindowArgs {
+    /// Drawing back end: wgpu (default) or glow for old laptops, virtual
+    /// machines and remote desktops. The choice is remembered.
+    #[arg(long, value_enum)]
+    pub renderer: Option<RendererChoice>,
+    /// The view to show first.
+    #[arg(long, value_enum)]
+    pub view: Option<crate::ui::ViewName>,
+    /// The release to select first, by id (e.g. REL-3).
+    #[arg(long)]
+    pub release: Option<String>,
+    /// Write a PNG of the window to this file and exit.
+    #[arg(long, value_name = "OUT.png")]
+    pub screenshot: Option<PathBuf>,
+    /// Window size for the screenshot, e.g. 1280x800.
+    #[arg(long, value_name = "WxH", default_value = "1280x800", value_parser = parse_size)]
+    pub size: [f32; 2],
+    /// Theme: light, dark or projector.
+    #[arg(long, value_parser = parse_theme)]
+    pub theme: Option<crate::ui::Theme>,
+}
+
+fn parse_size(s: &str) -> Result<[f32; 2], String> {
+    let (w, h) = s.split_once(['x', 'X']).ok_or("use WIDTHxHEIGHT, e.g. 1280x800")?;
+    let w: u16 = w.trim().parse().map_err(|_| format!("“{w}” is not a width in pixels"))?;
+    let h: u16 = h.trim().parse().map_err(|_| format!("“{h}” is not a height in pixels"))?;
+    if w < 320 || h < 240 {
+        return Err("the window must be at least 320x240".to_owned());
+    }
+    Ok([f32::from(w), f32::from(h)])
+}
+
+fn parse_theme(s: &str) -> Result<crate::ui::Theme, String> {
+    crate::ui::Theme::from_name(s).ok_or_else(|| format!("“{s}” is not a theme; use light, dark or projector"))
+}
+
+/// A drawing back end.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum RendererChoice {
+    /// Vulkan, Metal, DirectX or OpenGL through wgpu.
+    Wgpu,
+    /// OpenGL through glow.
+    Glow,
+}
+
+/// The subcommands.
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// List the templates new books can start from, one per line, name first.
+    Templates,
+    /// Create a book from a template.
+    New {
+        /// Template name (see `relplan templates`).
+        #[arg(long, default_value = "standard")]
+        template: String,
+        /// The book file to write.
+        #[arg(short, long)]
+        output: PathBuf,
+        /// Name of the new book.
+        #[arg(long)]
+        name: Option<String>,
+        /// Replace the output file if it exists.
+        #[arg(long)]
+        force: bool,
+    },
+    /// Load and check a book; print its findings. Exit status 0 when there
+    /// are no errors, 1 when there are, 2 when the file cannot be read.
+    Check {
+        /// The book file.
+        file: PathBuf,
+        /// Only findings about this release.
+        #[arg(long)]
+        release: Option<String>,
+        /// Output format.
+        #[arg(long, value_enum, default_value_t = FindingsFormat::Text)]
+        format: FindingsFormat,
+    },
+    /// Write a realistic synthetic book, for demos and benchmarks. The same
+    /// seed always gives the same file.
+    Gen {
+        /// Number of releases.
+        #[arg(long)]
+        releases: usize,
+        /// Seed for the generator.
+        #[arg(long, default_value_t = 1)]
+        seed: u64,
+        /// The book file to write.
+        #[arg(short, long)]
+        output: PathBuf,
+        /// Replace the output file if it exists.
+        #[arg(long)]
+        force: bool,
+    },
+}
+
+/// How findings are printed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum FindingsFormat {
+    /// One finding per line: `RULE severity release path: message`.
+    Text,
+    /// A JSON array of objects.
+    Json,
+}
+
+/// The eframe renderer for the chosen back end (wgpu unless glow was asked for).
+pub fn args_renderer(args: &WindowArgs) -> eframe::Renderer {
+    match args.renderer {
+        Some(RendererChoice::Glow) => eframe::Renderer::Glow,
+        Some(RendererChoice::Wgpu) | None => eframe::Renderer::Wgpu,
+    }
+}

@@ -1,0 +1,147 @@
+//! What each subcommand does.
+
+use super::args::{Cli, Command, FindingsFormat};
+use crate::check::{Finding, has_errors};
+use crate::edit::Document;
+use crate::model::{AuditKind, Id};
+use crate::store::{self, load};
+use clap::Parser;
+use std::ffi::OsString;
+use std::path::Path;
+use std::process::ExitCode;
+
+/// Runs the program with these arguments and returns its exit status.
+pub fn run<I: IntoIterator<Item = OsString>>(args: I) -> ExitCode {
+    let cli = match Cli::try_parse_from(args) {
+        Ok(cli) => cli,
+        Err(e) => {
+            // clap prints help and version to stdout and mistakes to stderr.
+            let _ = e.print();
+            return if e.use_stderr() { ExitCode::from(2) } else { ExitCode::SUCCESS };
+        }
+    };
+    match cli.command {
+        None => {
+            let w = &cli.window;
+            let start = crate::ui::StartOptions {
+                file: cli.file,
+                view: w.view,
+                release: w.release.clone(),
+                theme: w.theme,
+                screenshot: w.screenshot.clone().map(|p| crate::ui::ScreenshotPlan::new(p, w.size)),
+            };
+            crate::ui::run(start, w)
+        }
+        Some(Command::Templates) => {
+            for t in crate::templates::BUILTIN {
+                println!("{:<12} {}", t.name, t.description());
+            }
+            ExitCode::SUCCESS
+        }
+        Some(Command::New { template, output, name, force }) => new_book(&template, &output, name.as_deref(), force),
+        Some(Command::Check { file, release, format }) => check(&file, release.as_deref(), format),
+        Some(Command::Gen { releases, seed, output, force }) => {
+            if let Err(code) = refuse_overwrite(&output, force) {
+                return code;
+            }
+            let book = crate::generate::generate(releases, seed);
+            finish_write(store::save(&book, &output), &output)
+        }
+    }
+}
+
+fn refuse_overwrite(output: &Path, force: bool) -> Result<(), ExitCode> {
+    if output.exists() && !force {
+        eprintln!("{} already exists; add --force to replace it.", output.display());
+        return Err(ExitCode::from(2));
+    }
+    Ok(())
+}
+
+fn finish_write(result: Result<(), store::SaveError>, output: &Path) -> ExitCode {
+    match result {
+        Ok(()) => {
+            println!("Wrote {}", output.display());
+            ExitCode::SUCCESS
+        }
+        Err(e) => {
+            eprintln!("{e}");
+            ExitCode::from(2)
+        }
+    }
+}
+
+fn new_book(template: &str, output: &Path, name: Option<&str>, force: bool) -> ExitCode {
+    let Some(t) = crate::templates::find(template) else {
+        let names: Vec<&str> = crate::templates::BUILTIN.iter().map(|t| t.name).collect();
+        eprintln!("There is no template called “{template}”. The templates are: {}.", names.join(", "));
+        return ExitCode::from(2);
+    };
+    if let Err(code) = refuse_overwrite(output, force) {
+        return code;
+    }
+    let book = match t.book() {
+        Ok(b) => b,
+        Err(e) => {
+            eprintln!("The template {} could not be read: {e}", t.name);
+            return ExitCode::from(2);
+        }
+    };
+    let mut doc = Document::new(book);
+    if let Some(name) = name
+        && let Err(e) = crate::edit::Edit::set(crate::edit::Path::root(), "name", name).and_then(|e| doc.apply(e))
+    {
+        eprintln!("Could not name the book: {e}");
+        return ExitCode::from(2);
+    }
+    doc.note(AuditKind::Created, &format!("Created from the {} template", t.name));
+    finish_write(store::save(doc.book(), output), output)
+}
+
+fn check(file: &Path, release: Option<&str>, format: FindingsFormat) -> ExitCode {
+    let parsed = match load(file) {
+        Ok(p) => p,
+        Err(e) => {
+            eprintln!("{e}");
+            return ExitCode::from(2);
+        }
+    };
+    let mut findings = parsed.findings;
+    if let Some(r) = release {
+        let id = Id::from(r);
+        if parsed.book.release(&id).is_none() {
+            eprintln!("There is no release {r} in {}.", file.display());
+            return ExitCode::from(2);
+        }
+        findings.retain(|f| f.release.as_ref() == Some(&id));
+    }
+    print!("{}", check_report(&findings, format));
+    if has_errors(&findings) { ExitCode::from(1) } else { ExitCode::SUCCESS }
+}
+
+/// The printed report of `relplan check`.
+pub fn check_report(findings: &[Finding], format: FindingsFormat) -> String {
+    match format {
+        FindingsFormat::Text => findings.iter().map(|f| format!("{f}\n")).collect(),
+        FindingsFormat::Json => {
+            let rows: Vec<serde_json::Value> = findings
+                .iter()
+                .map(|f| {
+                    serde_json::json!({
+                        "rule": f.rule,
+                        "clause": f.clause,
+                        "severity": f.severity,
+                        "release": f.release.as_ref().map(Id::as_str),
+                        "path": f.path(),
+                        "message": f.message,
+                        "line": f.position.map(|p| p.0),
+                        "column": f.position.map(|p| p.1),
+                    })
+                })
+                .collect();
+            let mut text = serde_json::to_string_pretty(&rows).unwrap_or_else(|_| "[]".to_owned());
+            text.push('\n');
+            text
+        }
+    }
+}

@@ -1,0 +1,453 @@
+//! The application: its state, the frame loop, and the one place where
+//! the views' intents become edits, commands and file operations.
+
+use super::commands::{self, CommandId};
+use super::dialogs::Dialog;
+use super::intent::{Intent, Intents};
+use super::jobs::{self, Job, JobResult, PickPurpose};
+use super::prefs::Prefs;
+use super::screenshot::{ScreenshotPlan, ViewName};
+use super::session::Session;
+use super::theme::Theme;
+use crate::edit::Document;
+use crate::model::Id;
+use std::path::{Path, PathBuf};
+
+/// How the window starts: which book, which view, and whether to take a screenshot.
+#[derive(Debug, Default, Clone)]
+pub struct StartOptions {
+    /// The book to open; `None` for the last book, or the example.
+    pub file: Option<PathBuf>,
+    /// The view to show first.
+    pub view: Option<ViewName>,
+    /// The release to select first.
+    pub release: Option<String>,
+    /// The theme to use instead of the saved one.
+    pub theme: Option<Theme>,
+    /// Write a PNG of the window and exit.
+    pub screenshot: Option<ScreenshotPlan>,
+}
+
+/// The main area's content.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum MainView {
+    /// The selected release's plan.
+    Release,
+    /// The book's shared records.
+    Book,
+}
+
+/// A message in the status bar.
+#[derive(Clone, Debug)]
+pub struct Status {
+    /// The text.
+    pub text: String,
+    /// Whether it reports a problem.
+    pub is_error: bool,
+}
+
+/// The running application.
+pub struct RelplanApp {
+    pub(super) session: Option<Session>,
+    pub(super) prefs: Prefs,
+    pub(super) view: MainView,
+    pub(super) selected: Option<Id>,
+    pub(super) list: super::release_list::ListState,
+    pub(super) book_view: super::book_view::BookViewState,
+    pub(super) show_history: bool,
+    pub(super) palette: super::palette::PaletteState,
+    pub(super) dialog: Option<Dialog>,
+    pub(super) jobs: Vec<Job>,
+    pub(super) status: Option<Status>,
+    pub(super) load_error: Option<String>,
+    pub(super) close_after_save: bool,
+    pub(super) close_confirmed: bool,
+    pub(super) screenshot: Option<ScreenshotPlan>,
+    applied_look: Option<(Theme, f32)>,
+    last_title: String,
+    pub(super) ctx: egui::Context,
+    first_frame_reported: bool,
+}
+
+impl RelplanApp {
+    /// Starts the app from eframe.
+    pub fn new(cc: &eframe::CreationContext<'_>, prefs: Prefs, start: StartOptions) -> Self {
+        egui_extras::install_image_loaders(&cc.egui_ctx);
+        Self::with_options(&cc.egui_ctx, prefs, start)
+    }
+
+    /// Starts the app on a context (also used by tests and benchmarks).
+    pub fn with_options(ctx: &egui::Context, prefs: Prefs, start: StartOptions) -> Self {
+        let mut app = Self::blank(ctx, prefs, &start);
+        let last = app.prefs.recent.first().filter(|p| p.exists()).cloned();
+        match start.file.or(last) {
+            // A screenshot must show the book, so it loads before the first frame.
+            Some(path) if app.screenshot.is_some() => app.open_now(&path),
+            Some(path) => app.jobs.push(jobs::open(path)),
+            None => app.open_example(),
+        }
+        if let Some(view) = start.view {
+            app.show_view(view);
+        }
+        if let Some(r) = start.release {
+            app.selected = Some(Id(r));
+        }
+        app
+    }
+
+    /// Starts the app on a book already in memory (for tests and benchmarks).
+    pub fn with_book(ctx: &egui::Context, prefs: Prefs, book: crate::model::Book) -> Self {
+        let mut app = Self::blank(ctx, prefs, &StartOptions::default());
+        app.set_session(Session { doc: Document::new(book), file: None, findings: Vec::new() });
+        app
+    }
+
+    fn blank(ctx: &egui::Context, mut prefs: Prefs, start: &StartOptions) -> Self {
+        ctx.options_mut(|o| o.zoom_with_keyboard = false);
+        if let Some(theme) = start.theme {
+            prefs.theme = theme;
+        }
+        Self {
+            session: None,
+            prefs,
+            view: MainView::Release,
+            selected: None,
+            list: Default::default(),
+            book_view: Default::default(),
+            show_history: false,
+            palette: Default::default(),
+            dialog: None,
+            jobs: Vec::new(),
+            status: None,
+            load_error: None,
+            close_after_save: false,
+            close_confirmed: false,
+            screenshot: start.screenshot.clone(),
+            applied_look: None,
+            last_title: String::new(),
+            ctx: ctx.clone(),
+            first_frame_reported: false,
+        }
+    }
+
+    /// For `benches/startup.sh`: with `RELPLAN_EXIT_AFTER_FIRST_FRAME` set,
+    /// prints the time from start to the end of the first frame and closes.
+    fn report_first_frame(&mut self, ctx: &egui::Context) {
+        if self.first_frame_reported {
+            return;
+        }
+        self.first_frame_reported = true;
+        if std::env::var_os("RELPLAN_EXIT_AFTER_FIRST_FRAME").is_some() {
+            println!("FIRST_FRAME_MS {:.1}", crate::ui::started().elapsed().as_secs_f64() * 1e3);
+            self.close_confirmed = true;
+            ctx.send_viewport_cmd(egui::ViewportCommand::Close);
+        }
+    }
+
+    /// Shows this release (for tests and benchmarks; people click the list).
+    pub fn select_release(&mut self, id: Id) {
+        self.selected = Some(id);
+        self.view = MainView::Release;
+    }
+
+    /// The selected release's id.
+    pub fn selected_release_id(&self) -> Option<&Id> {
+        self.selected.as_ref()
+    }
+
+    /// Whether a file is being opened or saved in the background.
+    pub fn is_busy(&self) -> bool {
+        !self.jobs.is_empty()
+    }
+
+    /// Whether a dialog is open.
+    pub fn has_dialog(&self) -> bool {
+        self.dialog.is_some()
+    }
+
+    /// The preferences in use.
+    pub fn prefs(&self) -> &Prefs {
+        &self.prefs
+    }
+
+    /// The open book, if any.
+    pub fn session(&self) -> Option<&Session> {
+        self.session.as_ref()
+    }
+
+    /// Whether a close request has been accepted.
+    pub fn close_confirmed(&self) -> bool {
+        self.close_confirmed
+    }
+
+    pub(super) fn set_session(&mut self, session: Session) {
+        let keep = self.selected.as_ref().filter(|id| session.doc.book().release(id).is_some()).cloned();
+        self.selected = keep.or_else(|| session.doc.book().releases.first().map(|r| r.id.clone()));
+        if let Some(author) = self.prefs.author.clone() {
+            let mut session = session;
+            session.doc.set_author(&author);
+            self.session = Some(session);
+        } else {
+            self.session = Some(session);
+        }
+    }
+
+    fn open_now(&mut self, path: &Path) {
+        match crate::store::BookFile::open(path) {
+            Ok((file, parsed)) => self.opened(path, file, parsed),
+            Err(e) => self.load_error = Some(e.to_string()),
+        }
+    }
+
+    pub(super) fn opened(&mut self, path: &Path, file: crate::store::BookFile, parsed: crate::store::Parsed) {
+        self.prefs.add_recent(path);
+        self.load_error = None;
+        let problems = parsed.findings.len();
+        self.set_session(Session { doc: Document::new(parsed.book), file: Some(file), findings: parsed.findings });
+        self.set_status(
+            if problems == 0 {
+                format!("Opened {}", path.display())
+            } else {
+                format!("Opened {} — {problems} problems found in the file (see the banner)", path.display())
+            },
+            false,
+        );
+    }
+
+    fn open_example(&mut self) {
+        match crate::templates::example() {
+            Ok(book) => {
+                self.set_session(Session { doc: Document::new(book), file: None, findings: Vec::new() });
+                self.set_status(
+                    "Showing the example book. Use File › New book from template to start your own.".into(),
+                    false,
+                );
+            }
+            Err(e) => self.load_error = Some(format!("The bundled example could not be read: {e}")),
+        }
+    }
+
+    pub(super) fn set_status(&mut self, text: String, is_error: bool) {
+        self.status = Some(Status { text, is_error });
+    }
+
+    pub(super) fn show_view(&mut self, view: ViewName) {
+        self.view = match view {
+            ViewName::Release | ViewName::Releases => MainView::Release,
+            ViewName::Book => MainView::Book,
+            ViewName::History => {
+                self.show_history = true;
+                MainView::Release
+            }
+        };
+    }
+
+    /// The window title: the book's name and a marker for unsaved changes.
+    pub fn title(&self) -> String {
+        match &self.session {
+            Some(s) => format!("{}{} — Relplan", if s.doc.is_dirty() { "• " } else { "" }, s.display_name()),
+            None => "Relplan".to_owned(),
+        }
+    }
+
+    fn apply_look(&mut self, ctx: &egui::Context) {
+        let look = (self.prefs.theme, self.prefs.clamped_zoom());
+        if self.applied_look != Some(look) {
+            look.0.apply(ctx);
+            ctx.set_zoom_factor(look.1);
+            self.applied_look = Some(look);
+        }
+    }
+
+    fn poll_jobs(&mut self, ctx: &egui::Context) {
+        let mut finished = Vec::new();
+        self.jobs.retain(|job| match job.poll() {
+            Some(result) => {
+                finished.push(result);
+                false
+            }
+            None => true,
+        });
+        if !self.jobs.is_empty() {
+            ctx.request_repaint_after(std::time::Duration::from_millis(50));
+        }
+        for result in finished {
+            self.finish_job(ctx, result);
+        }
+    }
+
+    fn finish_job(&mut self, ctx: &egui::Context, result: JobResult) {
+        match result {
+            JobResult::Opened(path, result) => match *result {
+                Ok((file, parsed)) => self.opened(&path, file, parsed),
+                Err(e) => {
+                    self.load_error = Some(e.to_string());
+                    if self.session.is_none() {
+                        self.open_example();
+                    }
+                }
+            },
+            JobResult::Saved { file, state, result } => {
+                let shown = file.path().display().to_string();
+                if let Some(s) = &mut self.session {
+                    s.file = Some(file);
+                    match result {
+                        Ok(()) => {
+                            s.doc.mark_saved_state(state);
+                            self.set_status(format!("Saved {shown}"), false);
+                            if self.close_after_save {
+                                self.close_confirmed = true;
+                                ctx.send_viewport_cmd(egui::ViewportCommand::Close);
+                            }
+                        }
+                        Err(e) => {
+                            self.close_after_save = false;
+                            self.set_status(e.to_string(), true);
+                            self.dialog = Some(Dialog::SaveFailed(e.to_string()));
+                        }
+                    }
+                }
+            }
+            JobResult::Picked { purpose, path: Some(path), .. } => self.picked(purpose, path),
+            JobResult::Picked { purpose, path: None, quick: true } => {
+                self.dialog = Some(Dialog::PathEntry { purpose, text: String::new() });
+            }
+            JobResult::Picked { path: None, .. } => self.close_after_save = false,
+            JobResult::Failed(reason) => {
+                self.close_after_save = false;
+                self.set_status(reason, true);
+            }
+        }
+    }
+
+    pub(super) fn picked(&mut self, purpose: PickPurpose, path: PathBuf) {
+        match purpose {
+            PickPurpose::Open => self.jobs.push(jobs::open(path)),
+            PickPurpose::SaveAs => {
+                let path = if path.extension().is_none() { path.with_extension("ron") } else { path };
+                self.prefs.add_recent(&path);
+                self.save_to(crate::store::BookFile::new_at(&path));
+            }
+        }
+    }
+
+    pub(super) fn save_to(&mut self, file: crate::store::BookFile) {
+        if let Some(s) = &mut self.session {
+            s.doc.seal();
+            let job = jobs::save(file, s.doc.book().clone(), s.doc.history().state());
+            self.jobs.push(job);
+        }
+    }
+
+    /// Saves to the book's file, or asks where when it has none.
+    pub(super) fn save(&mut self) {
+        if self.is_saving() {
+            self.set_status("Already saving; one moment.".into(), false);
+            return;
+        }
+        let Some(s) = &mut self.session else { return };
+        match s.file.take() {
+            Some(file) => self.save_to(file),
+            None => self.run_command(CommandId::SaveAs),
+        }
+    }
+
+    /// Whether a save is running.
+    pub(super) fn is_saving(&self) -> bool {
+        self.jobs.iter().any(|j| j.label.starts_with("Saving"))
+    }
+
+    fn handle_close_request(&mut self, ctx: &egui::Context) {
+        if !ctx.input(|i| i.viewport().close_requested()) || self.close_confirmed {
+            return;
+        }
+        let dirty = self.session.as_ref().is_some_and(|s| s.doc.is_dirty());
+        if dirty && self.screenshot.is_none() {
+            ctx.send_viewport_cmd(egui::ViewportCommand::CancelClose);
+            self.dialog = Some(Dialog::ConfirmClose);
+        } else {
+            self.close_confirmed = true;
+        }
+    }
+
+    fn handle_dropped_files(&mut self, ctx: &egui::Context) {
+        let dropped: Vec<PathBuf> = ctx.input(|i| {
+            i.raw.dropped_files.iter().map(|f| f.path().to_owned()).filter(|p| !p.as_os_str().is_empty()).collect()
+        });
+        if let Some(path) = dropped.into_iter().next() {
+            if self.session.as_ref().is_some_and(|s| s.doc.is_dirty()) {
+                self.dialog = Some(Dialog::ConfirmOpen(path));
+            } else {
+                self.jobs.push(jobs::open(path));
+            }
+        }
+    }
+
+    /// Applies what the views asked for this frame.
+    pub(super) fn apply_intents(&mut self, intents: Intents) {
+        for intent in intents.0 {
+            match intent {
+                Intent::Apply(edit) | Intent::Typing(edit) if self.session.is_none() => {
+                    let _ = edit;
+                }
+                Intent::Apply(edit) => {
+                    if let Some(s) = &mut self.session
+                        && let Err(e) = s.doc.apply(edit)
+                    {
+                        self.status = Some(Status { text: format!("That change was not made: {e}"), is_error: true });
+                    }
+                }
+                Intent::Typing(edit) => {
+                    if let Some(s) = &mut self.session
+                        && let Err(e) = s.doc.apply_typing(edit)
+                    {
+                        self.status = Some(Status { text: format!("That change was not made: {e}"), is_error: true });
+                    }
+                }
+                Intent::Seal => {
+                    if let Some(s) = &mut self.session {
+                        s.doc.seal();
+                    }
+                }
+                Intent::SelectRelease(id) => {
+                    self.selected = Some(id);
+                    self.view = MainView::Release;
+                }
+                Intent::Run(cmd) => self.run_command(cmd),
+                Intent::Problem(text) => self.set_status(text, true),
+            }
+        }
+    }
+}
+
+impl eframe::App for RelplanApp {
+    fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
+        let ctx = ui.ctx().clone();
+        self.apply_look(&ctx);
+        self.poll_jobs(&ctx);
+        self.handle_dropped_files(&ctx);
+        self.handle_close_request(&ctx);
+        let text_focus = ctx.egui_wants_keyboard_input();
+        let mut intents = Intents::default();
+        for cmd in commands::pressed(&ctx, text_focus) {
+            intents.push(Intent::Run(cmd));
+        }
+        self.frame_ui(ui, &mut intents);
+        self.apply_intents(intents);
+        let title = self.title();
+        if title != self.last_title {
+            ctx.send_viewport_cmd(egui::ViewportCommand::Title(title.clone()));
+            self.last_title = title;
+        }
+        super::screenshot::step(self, &ctx);
+        self.report_first_frame(&ctx);
+    }
+
+    fn save(&mut self, _storage: &mut dyn eframe::Storage) {
+        if self.screenshot.is_none()
+            && let Err(e) = self.prefs.save()
+        {
+            eprintln!("Relplan could not save its settings: {e}");
+        }
+    }
+}

@@ -1,0 +1,263 @@
+//! Dialogs: unsaved-changes guard, new book or release from a template,
+//! a path field where no native file dialog can be shown, About.
+
+use super::app::RelplanApp;
+use super::jobs::{self, PickPurpose};
+use super::session::Session;
+use crate::edit::{Document, Edit, Path};
+use crate::model::AuditKind;
+use std::path::PathBuf;
+
+/// A dialog on top of the window.
+#[derive(Clone, Debug)]
+pub enum Dialog {
+    /// Version and commit.
+    About,
+    /// The window is closing with unsaved changes: Save / Discard / Cancel.
+    ConfirmClose,
+    /// Another book is to be opened while this one has unsaved changes.
+    ConfirmOpen(PathBuf),
+    /// Choose a template for a new book.
+    NewBook,
+    /// Choose how to start a new release.
+    NewRelease,
+    /// Type a path (no native dialog could be shown).
+    PathEntry {
+        /// Open or save.
+        purpose: PickPurpose,
+        /// The path typed so far.
+        text: String,
+    },
+    /// Saving failed; the reason.
+    SaveFailed(String),
+}
+
+impl RelplanApp {
+    /// Shows the open dialog, if any, and acts on the choice.
+    pub(super) fn dialog_ui(&mut self, ctx: &egui::Context) {
+        let Some(mut dialog) = self.dialog.take() else { return };
+        let mut keep = true;
+        let modal = egui::Modal::new(egui::Id::unique("relplan.dialog")).show(ctx, |ui| {
+            ui.set_max_width(520.0);
+            match &mut dialog {
+                Dialog::About => keep = about_ui(ui),
+                Dialog::ConfirmClose => keep = self.confirm_close_ui(ui),
+                Dialog::ConfirmOpen(path) => keep = self.confirm_open_ui(ui, path.clone()),
+                Dialog::NewBook => keep = self.new_book_ui(ui),
+                Dialog::NewRelease => keep = self.new_release_ui(ui),
+                Dialog::PathEntry { purpose, text } => keep = self.path_entry_ui(ui, *purpose, text),
+                Dialog::SaveFailed(reason) => keep = self.save_failed_ui(ui, reason),
+            }
+        });
+        if modal.should_close() && !matches!(dialog, Dialog::ConfirmClose) {
+            keep = false;
+        }
+        // A handler may have opened another dialog; that one wins.
+        if keep && self.dialog.is_none() {
+            self.dialog = Some(dialog);
+        }
+    }
+
+    fn save_failed_ui(&mut self, ui: &mut egui::Ui, reason: &str) -> bool {
+        ui.heading("The book was not saved");
+        ui.label(reason);
+        ui.label("Your changes are still open. Try Save as… to save them somewhere else.");
+        let mut keep = true;
+        ui.horizontal(|ui| {
+            if ui.button("Save as…").clicked() {
+                keep = false;
+                self.run_command(super::CommandId::SaveAs);
+            }
+            if ui.button("Close").clicked() {
+                keep = false;
+            }
+        });
+        keep
+    }
+
+    fn confirm_close_ui(&mut self, ui: &mut egui::Ui) -> bool {
+        let name = self.session.as_ref().map(Session::display_name).unwrap_or_default();
+        ui.heading("Save changes before closing?");
+        ui.label(format!("“{name}” has changes that are not saved. If you don't save, they are lost."));
+        let mut keep = true;
+        ui.horizontal(|ui| {
+            if ui.button("Save").clicked() {
+                self.close_after_save = true;
+                self.save();
+                keep = false;
+            }
+            if ui.button("Discard changes").clicked() {
+                self.close_confirmed = true;
+                ui.ctx().send_viewport_cmd(egui::ViewportCommand::Close);
+                keep = false;
+            }
+            if ui.button("Cancel").clicked() || ui.input(|i| i.key_pressed(egui::Key::Escape)) {
+                keep = false;
+            }
+        });
+        keep
+    }
+
+    fn confirm_open_ui(&mut self, ui: &mut egui::Ui, path: PathBuf) -> bool {
+        ui.heading("Open another book?");
+        ui.label(format!("The open book has unsaved changes. Opening {} closes it.", path.display()));
+        let mut keep = true;
+        ui.horizontal(|ui| {
+            if ui.button("Discard changes and open").clicked() {
+                self.jobs.push(jobs::open(path.clone()));
+                keep = false;
+            }
+            if ui.button("Cancel").clicked() {
+                keep = false;
+            }
+        });
+        keep
+    }
+
+    fn new_book_ui(&mut self, ui: &mut egui::Ui) -> bool {
+        ui.heading("New book from a template");
+        if self.session.as_ref().is_some_and(|s| s.doc.is_dirty()) {
+            ui.colored_label(
+                ui.visuals().warn_fg_color,
+                "The open book has unsaved changes; they are lost if you continue.",
+            );
+        }
+        let mut keep = true;
+        for t in crate::templates::BUILTIN {
+            ui.horizontal(|ui| {
+                if ui.button(format!("Use {}", t.name)).clicked() {
+                    match t.book() {
+                        Ok(book) => {
+                            let mut doc = Document::new(book);
+                            doc.note(AuditKind::Created, &format!("Created from the {} template", t.name));
+                            doc.mark_unsaved();
+                            self.set_session(Session { doc, file: None, findings: Vec::new() });
+                            self.set_status(
+                                format!("New book from the {} template. Save it with Ctrl+S.", t.name),
+                                false,
+                            );
+                        }
+                        Err(e) => self.set_status(format!("The template could not be read: {e}"), true),
+                    }
+                    keep = false;
+                }
+                ui.label(t.description());
+            });
+        }
+        if ui.button("Cancel").clicked() {
+            keep = false;
+        }
+        keep
+    }
+
+    fn new_release_ui(&mut self, ui: &mut egui::Ui) -> bool {
+        ui.heading("New release");
+        ui.label(
+            "Start from a template, with its typical milestones, runbook, criteria and risks, or from a blank plan.",
+        );
+        let mut keep = true;
+        let Some(session) = &self.session else { return false };
+        let book = session.doc.book();
+        let mut edit = None;
+        for t in crate::templates::BUILTIN {
+            ui.horizontal(|ui| {
+                if ui.button(format!("From the {} template", t.name)).clicked() {
+                    keep = false;
+                    if let Some((release, risks)) =
+                        t.book().ok().and_then(|tb| crate::edit::release_from_template(book, &tb))
+                    {
+                        let id = release.id.clone();
+                        let mut edits = vec![Edit::insert(Path::root(), "releases", book.releases.len(), &release)];
+                        edits.extend(risks.iter().map(|r| Edit::insert(Path::root(), "risks", usize::MAX, r)));
+                        edit = Some((id, edits.into_iter().collect::<Result<Vec<_>, _>>(), t.name));
+                    }
+                }
+                ui.label(t.description());
+            });
+        }
+        if ui.button("Blank release").clicked() {
+            keep = false;
+            let release = blank_release(book);
+            let id = release.id.clone();
+            edit = Some((
+                id,
+                Edit::insert(Path::root(), "releases", book.releases.len(), &release).map(|e| vec![e]),
+                "blank",
+            ));
+        }
+        if ui.button("Cancel").clicked() {
+            keep = false;
+        }
+        if let Some((id, edits, source)) = edit {
+            match edits {
+                Ok(edits) => {
+                    let name = if source == "blank" {
+                        format!("New release {id}")
+                    } else {
+                        format!("New release {id} from the {source} template")
+                    };
+                    self.apply_intents(super::Intents(vec![
+                        super::Intent::Apply(Edit::Group { name, edits }),
+                        super::Intent::SelectRelease(id),
+                    ]));
+                }
+                Err(e) => self.set_status(e.to_string(), true),
+            }
+        }
+        keep
+    }
+
+    fn path_entry_ui(&mut self, ui: &mut egui::Ui, purpose: PickPurpose, text: &mut String) -> bool {
+        let verb = if purpose == PickPurpose::Open { "Open" } else { "Save as" };
+        ui.heading(format!("{verb}: type the file's path"));
+        ui.label("No file dialog could be shown on this system, so type the full path of the book file.");
+        let label = ui.label("Path").id;
+        let r = ui.add(egui::TextEdit::singleline(text).desired_width(460.0)).labelled_by(label);
+        r.request_focus();
+        let mut keep = true;
+        let enter = r.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
+        ui.horizontal(|ui| {
+            if (ui.button(verb).clicked() || enter) && !text.trim().is_empty() {
+                self.picked(purpose, PathBuf::from(text.trim()));
+                keep = false;
+            }
+            if ui.button("Cancel").clicked() {
+                self.close_after_save = false;
+                keep = false;
+            }
+        });
+        keep
+    }
+}
+
+fn about_ui(ui: &mut egui::Ui) -> bool {
+    ui.heading("Relplan");
+    ui.label("Offline release and deployment planning for ISO/IEC 20000 release managers.");
+    ui.label(format!("Version {}", crate::version::LONG_VERSION));
+    ui.label(format!("Book format version {}", crate::store::FORMAT_VERSION));
+    !ui.button("Close").clicked()
+}
+
+/// A new, empty release that fits the book: its first release type, a
+/// name following the naming convention, and planning starting today.
+pub fn blank_release(book: &crate::model::Book) -> crate::model::Release {
+    let mut ids = crate::edit::IdPlanner::new(&book.ledger);
+    let today = jiff::Zoned::now().date();
+    let name = book
+        .policy
+        .naming_convention
+        .replace("{year}", &today.year().to_string())
+        .replace("{month}", &format!("{:02}", today.month()))
+        .replace("{n}", "1")
+        .replace("{text}", "New release");
+    crate::model::Release {
+        id: ids.next(crate::model::IdKind::Release),
+        name,
+        release_type: book.policy.release_types.first().map(|t| t.id.clone()).unwrap_or_default(),
+        phases: crate::model::PhasePlan {
+            planning: crate::model::PhaseDates { planned_start: Some(today), ..Default::default() },
+            ..Default::default()
+        },
+        ..Default::default()
+    }
+}

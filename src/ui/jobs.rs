@@ -1,0 +1,96 @@
+//! Work that runs off the UI thread: loading, saving and file dialogs.
+//!
+//! Each job runs on its own thread and reports back through a channel that
+//! the app polls every frame, so the window never freezes on a large book
+//! or a slow disk.
+
+use crate::model::Book;
+use crate::store::{BookFile, LoadError, Parsed, SaveError};
+use std::path::PathBuf;
+use std::sync::mpsc::{Receiver, channel};
+use std::time::{Duration, Instant};
+
+/// What a finished job reports.
+pub enum JobResult {
+    /// A book was opened.
+    Opened(PathBuf, Box<Result<(BookFile, Parsed), LoadError>>),
+    /// A book was saved; `state` is the history state that was written.
+    Saved { file: BookFile, state: u64, result: Result<(), SaveError> },
+    /// A file dialog closed: the chosen path, or `None` when cancelled.
+    /// `quick` is true when it closed too fast to have been shown.
+    Picked { purpose: PickPurpose, path: Option<PathBuf>, quick: bool },
+    /// The job's thread ended without a result.
+    Failed(String),
+}
+
+/// Why a file was being picked.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum PickPurpose {
+    /// To open it.
+    Open,
+    /// To save the book under it.
+    SaveAs,
+}
+
+/// A job in progress.
+pub struct Job {
+    /// What the progress indicator says.
+    pub label: String,
+    receiver: Receiver<JobResult>,
+}
+
+impl Job {
+    /// The job's result, once it is done.
+    pub fn poll(&self) -> Option<JobResult> {
+        match self.receiver.try_recv() {
+            Ok(result) => Some(result),
+            Err(std::sync::mpsc::TryRecvError::Empty) => None,
+            Err(std::sync::mpsc::TryRecvError::Disconnected) => {
+                Some(JobResult::Failed(format!("{} stopped unexpectedly; nothing was changed.", self.label)))
+            }
+        }
+    }
+}
+
+fn spawn(label: String, work: impl FnOnce() -> JobResult + Send + 'static) -> Job {
+    let (tx, rx) = channel();
+    std::thread::spawn(move || {
+        let _ = tx.send(work());
+    });
+    Job { label, receiver: rx }
+}
+
+/// Opens a book in the background.
+pub fn open(path: PathBuf) -> Job {
+    let label = format!("Opening {}…", path.display());
+    spawn(label, move || {
+        let result = BookFile::open(&path);
+        JobResult::Opened(path, Box::new(result))
+    })
+}
+
+/// Saves a copy of the book in the background.
+pub fn save(mut file: BookFile, book: Book, state: u64) -> Job {
+    let label = format!("Saving {}…", file.path().display());
+    spawn(label, move || {
+        let result = file.save(&book);
+        JobResult::Saved { file, state, result }
+    })
+}
+
+/// Shows a native file dialog on its own thread.
+pub fn pick(purpose: PickPurpose, start_dir: Option<PathBuf>, suggested: String) -> Job {
+    spawn("Choosing a file…".to_owned(), move || {
+        let started = Instant::now();
+        let mut dialog = rfd::FileDialog::new().add_filter("Relplan book", &["ron"]).add_filter("All files", &["*"]);
+        if let Some(dir) = start_dir {
+            dialog = dialog.set_directory(dir);
+        }
+        let path = match purpose {
+            PickPurpose::Open => dialog.set_title("Open a release book").pick_file(),
+            PickPurpose::SaveAs => dialog.set_title("Save the release book as").set_file_name(suggested).save_file(),
+        };
+        let quick = path.is_none() && started.elapsed() < Duration::from_millis(400);
+        JobResult::Picked { purpose, path, quick }
+    })
+}

@@ -1,0 +1,83 @@
+//! The desktop window.
+//!
+//! Views are functions of the book and their own view state that return
+//! [`intent::Intent`]s; [`app::RelplanApp`] applies the edits among them
+//! through the [`crate::edit::Document`], the one place a book changes.
+
+mod app;
+mod app_commands;
+mod book_view;
+mod commands;
+mod dialogs;
+mod history_panel;
+mod intent;
+mod jobs;
+mod palette;
+mod prefs;
+mod release_form;
+mod release_list;
+mod screenshot;
+mod session;
+mod shell;
+mod theme;
+mod widgets;
+
+pub use app::{RelplanApp, StartOptions};
+pub use commands::{CommandId, fuzzy_score};
+pub use intent::{Intent, Intents};
+pub use prefs::Prefs;
+pub use screenshot::{ScreenshotPlan, ViewName};
+pub use theme::{Theme, Tokens};
+
+use crate::cli::WindowArgs;
+use std::process::ExitCode;
+
+/// The application id: the window class on Linux and the settings folder name.
+pub const APP_ID: &str = "relplan";
+
+/// When the program started, for the start-up benchmark.
+pub fn started() -> std::time::Instant {
+    static STARTED: std::sync::OnceLock<std::time::Instant> = std::sync::OnceLock::new();
+    *STARTED.get_or_init(std::time::Instant::now)
+}
+
+/// Opens the window and runs until it is closed.
+pub fn run(start: StartOptions, args: &WindowArgs) -> ExitCode {
+    started();
+    let mut prefs = Prefs::load();
+    let renderer = match args.renderer {
+        Some(choice) => {
+            prefs.renderer = (choice == crate::cli::RendererChoice::Glow).then(|| "glow".to_owned());
+            if start.screenshot.is_none() {
+                let _ = prefs.save();
+            }
+            crate::cli::args_renderer(args)
+        }
+        None if prefs.renderer.as_deref() == Some("glow") => eframe::Renderer::Glow,
+        None => eframe::Renderer::Wgpu,
+    };
+    let size = start.screenshot.as_ref().map_or([1280.0, 800.0], |s| s.size);
+    let mut viewport = egui::ViewportBuilder::default()
+        .with_app_id(APP_ID)
+        .with_title("Relplan")
+        .with_inner_size(size)
+        .with_min_inner_size([640.0, 420.0])
+        .with_drag_and_drop(true);
+    if let Ok(icon) = eframe::icon_data::from_png_bytes(include_bytes!("../../assets/relplan-icon.png")) {
+        viewport = viewport.with_icon(icon);
+    }
+    let options =
+        eframe::NativeOptions { viewport, renderer, persist_window: start.screenshot.is_none(), ..Default::default() };
+    let result =
+        eframe::run_native("Relplan", options, Box::new(move |cc| Ok(Box::new(RelplanApp::new(cc, prefs, start)))));
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("Relplan could not open its window: {e}");
+            if renderer == eframe::Renderer::Wgpu {
+                eprintln!("If this machine has no working GPU driver, try: relplan --renderer glow");
+            }
+            ExitCode::from(2)
+        }
+    }
+}

@@ -1,0 +1,203 @@
+//! The left panel: the book's releases, filtered and sorted, with a health
+//! badge per release. Only the visible rows are laid out.
+
+use super::intent::{Intent, Intents};
+use super::theme;
+use crate::check::Finding;
+use crate::model::{Band, Book, Id, Phase, Release, RiskStatus};
+use jiff::civil::Date;
+
+/// How releases are ordered.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum SortOrder {
+    /// Earliest key date first.
+    #[default]
+    DateAscending,
+    /// Latest key date first.
+    DateDescending,
+    /// By name.
+    Name,
+}
+
+impl SortOrder {
+    fn label(self) -> &'static str {
+        match self {
+            SortOrder::DateAscending => "Date, earliest first",
+            SortOrder::DateDescending => "Date, latest first",
+            SortOrder::Name => "Name",
+        }
+    }
+}
+
+/// The list's filters and order.
+#[derive(Clone, Debug, Default)]
+pub struct ListState {
+    /// Only releases in this phase.
+    pub phase: Option<Phase>,
+    /// Only releases of this type.
+    pub release_type: Option<Id>,
+    /// Only releases deploying to this environment.
+    pub environment: Option<Id>,
+    /// Only releases whose id, name, version or summary contains this text.
+    pub text: String,
+    /// The order.
+    pub sort: SortOrder,
+    /// Put the keyboard focus in the search box on the next frame.
+    pub focus_search: bool,
+}
+
+/// The date a release is known by: its first deployment, or its planned
+/// deployment phase, or its planning start.
+pub fn key_date(r: &Release) -> Option<Date> {
+    r.deployments
+        .iter()
+        .map(|d| d.window.start.date())
+        .min()
+        .or(r.phases.deployment.planned_start)
+        .or(r.phases.planning.planned_start)
+}
+
+/// How many open risks of a release have a residual score in the high band or above.
+pub fn high_risks(book: &Book, release: &Id) -> usize {
+    let policy = book.policy.risk;
+    book.risks_of(release)
+        .filter(|r| r.status != RiskStatus::Closed && policy.band(r.residual_score()) >= Band::High)
+        .count()
+}
+
+/// The indices of the releases that pass the filters, in display order.
+pub fn visible_releases(book: &Book, state: &ListState) -> Vec<usize> {
+    let needle = state.text.trim().to_lowercase();
+    let mut rows: Vec<usize> = book
+        .releases
+        .iter()
+        .enumerate()
+        .filter(|(_, r)| state.phase.is_none_or(|p| r.phase == p))
+        .filter(|(_, r)| state.release_type.as_ref().is_none_or(|t| &r.release_type == t))
+        .filter(|(_, r)| state.environment.as_ref().is_none_or(|e| r.deployments.iter().any(|d| &d.environment == e)))
+        .filter(|(_, r)| {
+            needle.is_empty()
+                || [r.id.as_str(), &r.name, &r.version, &r.summary].iter().any(|s| s.to_lowercase().contains(&needle))
+        })
+        .map(|(i, _)| i)
+        .collect();
+    match state.sort {
+        SortOrder::DateAscending => {
+            rows.sort_by_key(|&i| (key_date(&book.releases[i]).is_none(), key_date(&book.releases[i])))
+        }
+        SortOrder::DateDescending => rows.sort_by_key(|&i| std::cmp::Reverse(key_date(&book.releases[i]))),
+        SortOrder::Name => rows.sort_by_cached_key(|&i| book.releases[i].name.to_lowercase()),
+    }
+    rows
+}
+
+/// Shows the release list and returns selections in `out`.
+pub fn release_list_ui(
+    ui: &mut egui::Ui,
+    book: &Book,
+    findings: &[Finding],
+    selected: Option<&Id>,
+    state: &mut ListState,
+    out: &mut Intents,
+) {
+    let t = theme::tokens(ui.ctx());
+    ui.horizontal(|ui| {
+        ui.heading("Releases");
+        ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
+            if ui.button("+ New").on_hover_text("New release (Ctrl+N)").clicked() {
+                out.push(Intent::Run(super::CommandId::NewRelease));
+            }
+        });
+    });
+    filters_ui(ui, book, state);
+    let rows = visible_releases(book, state);
+    ui.weak(format!("{} of {} releases", rows.len(), book.releases.len()));
+    ui.separator();
+    let row_height = t.row_height + t.spacing;
+    egui::ScrollArea::vertical().auto_shrink(false).show_rows(ui, row_height, rows.len(), |ui, range| {
+        for &i in &rows[range] {
+            let r = &book.releases[i];
+            let problems = findings.iter().filter(|f| f.release.as_ref() == Some(&r.id)).count();
+            row_ui(ui, book, r, problems, selected == Some(&r.id), out);
+        }
+    });
+}
+
+fn filters_ui(ui: &mut egui::Ui, book: &Book, state: &mut ListState) {
+    ui.horizontal_wrapped(|ui| {
+        let phase = state.phase.map_or("All phases", Phase::label);
+        super::widgets::named_combo(ui, "filter.phase", "Phase filter", phase, |ui| {
+            ui.selectable_value(&mut state.phase, None, "All phases");
+            for p in Phase::ALL {
+                ui.selectable_value(&mut state.phase, Some(p), p.label());
+            }
+        });
+        let kind =
+            state.release_type.as_ref().and_then(|id| book.release_type(id)).map_or("All types", |t| t.name.as_str());
+        super::widgets::named_combo(ui, "filter.type", "Type filter", kind, |ui| {
+            ui.selectable_value(&mut state.release_type, None, "All types");
+            for t in &book.policy.release_types {
+                ui.selectable_value(&mut state.release_type, Some(t.id.clone()), &t.name);
+            }
+        });
+        let env = state
+            .environment
+            .as_ref()
+            .and_then(|id| book.environment(id))
+            .map_or("All environments", |e| e.name.as_str());
+        super::widgets::named_combo(ui, "filter.env", "Environment filter", env, |ui| {
+            ui.selectable_value(&mut state.environment, None, "All environments");
+            for e in &book.environments {
+                ui.selectable_value(&mut state.environment, Some(e.id.clone()), &e.name);
+            }
+        });
+        super::widgets::named_combo(ui, "filter.sort", "Sort order", &format!("Sort: {}", state.sort.label()), |ui| {
+            for s in [SortOrder::DateAscending, SortOrder::DateDescending, SortOrder::Name] {
+                ui.selectable_value(&mut state.sort, s, s.label());
+            }
+        });
+    });
+}
+
+fn row_ui(ui: &mut egui::Ui, book: &Book, r: &Release, problems: usize, is_selected: bool, out: &mut Intents) {
+    let t = theme::tokens(ui.ctx());
+    let kind = book.release_type(&r.release_type).map_or("No type", |t| t.name.as_str());
+    let date = key_date(r).map_or_else(|| "no date".to_owned(), |d| d.strftime("%a %-d %b %Y").to_string());
+    let high = high_risks(book, &r.id);
+    let fill = if is_selected { t.raised } else { egui::Color32::TRANSPARENT };
+    let response = egui::Frame::new()
+        .fill(fill)
+        .inner_margin(egui::Margin::symmetric(6, 4))
+        .corner_radius(4.0)
+        .show(ui, |ui| {
+            ui.set_width(ui.available_width());
+            ui.set_height(t.row_height);
+            ui.horizontal(|ui| {
+                ui.label(egui::RichText::new(&r.name).strong());
+                ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
+                    if high > 0 {
+                        ui.label(
+                            egui::RichText::new(format!("⚑ {high} high risk{}", if high == 1 { "" } else { "s" }))
+                                .color(t.error)
+                                .small(),
+                        );
+                    }
+                    if problems > 0 {
+                        ui.label(egui::RichText::new(format!("⚠ {problems}")).color(t.warning).small())
+                            .on_hover_text(format!("{problems} open findings"));
+                    }
+                });
+            });
+            ui.label(egui::RichText::new(format!("{} · {kind} · {date}", r.phase.label())).small().color(t.text_weak));
+        })
+        .response;
+    let click = ui.interact(response.rect, ui.make_persistent_id(("release.row", &r.id)), egui::Sense::click());
+    let label = format!("{} — {} — {}", r.name, r.phase.label(), kind);
+    click.widget_info(|| egui::WidgetInfo::selected(egui::Role::Button, true, is_selected, &label));
+    if click.clicked() {
+        out.push(Intent::SelectRelease(r.id.clone()));
+    }
+    if click.hovered() {
+        ui.ctx().set_cursor_icon(egui::CursorIcon::PointingHand);
+    }
+}

@@ -1,0 +1,232 @@
+//! The window's frame: menu bar with search, status bar, the release list
+//! on the left, the history on the right and the main view in the centre.
+
+use super::app::{MainView, RelplanApp};
+use super::commands::{CommandId, Menu};
+use super::history_panel::{HistoryAction, history_panel_ui};
+use super::intent::{Intent, Intents};
+use super::theme;
+
+impl RelplanApp {
+    /// Lays out one frame of the window and collects the views' intents.
+    pub(super) fn frame_ui(&mut self, ui: &mut egui::Ui, out: &mut Intents) {
+        egui::Panel::top("relplan.top").show(ui, |ui| self.top_bar_ui(ui, out));
+        egui::Panel::bottom("relplan.status").show(ui, |ui| self.status_bar_ui(ui));
+        if let Some(s) = &self.session {
+            egui::Panel::left("relplan.releases").resizable(true).default_size(340.0).min_size(240.0).show(ui, |ui| {
+                super::release_list::release_list_ui(
+                    ui,
+                    s.doc.book(),
+                    &s.findings,
+                    self.selected.as_ref(),
+                    &mut self.list,
+                    out,
+                );
+            });
+        }
+        if self.show_history
+            && let Some(s) = &mut self.session
+        {
+            let action = egui::Panel::right("relplan.history")
+                .resizable(true)
+                .default_size(320.0)
+                .min_size(220.0)
+                .show(ui, |ui| history_panel_ui(ui, &s.doc))
+                .inner;
+            if let Some(HistoryAction::JumpTo(n)) = action
+                && let Err(e) = s.doc.jump_to(n)
+            {
+                self.set_status(e.to_string(), true);
+            }
+        }
+        egui::CentralPanel::default().show(ui, |ui| self.central_ui(ui, out));
+        let ctx = ui.ctx().clone();
+        super::palette::palette_ui(&ctx, &mut self.palette, self.session.as_ref().map(|s| s.doc.book()), out);
+        self.dialog_ui(&ctx);
+    }
+
+    fn top_bar_ui(&mut self, ui: &mut egui::Ui, out: &mut Intents) {
+        egui::MenuBar::new().ui(ui, |ui| {
+            for menu in Menu::ALL {
+                ui.menu_button(menu.title(), |ui| {
+                    if menu == Menu::File {
+                        self.recent_menu_ui(ui, out);
+                    }
+                    for cmd in CommandId::ALL.iter().copied().filter(|c| c.menu() == menu) {
+                        let mut button = egui::Button::new(self.menu_label(cmd));
+                        if let Some(s) = cmd.shortcuts().first() {
+                            button = button.shortcut_text(ui.ctx().format_shortcut(s));
+                        }
+                        if ui.add_enabled(self.enabled(cmd), button).clicked() {
+                            out.push(Intent::Run(cmd));
+                            ui.close();
+                        }
+                    }
+                });
+            }
+            ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
+                let search = ui.add(
+                    egui::TextEdit::singleline(&mut self.list.text)
+                        .hint_text("🔍 Find release (Ctrl+F)")
+                        .desired_width(240.0),
+                );
+                search.widget_info(|| egui::WidgetInfo::labeled(egui::Role::TextInput, true, "Find release"));
+                if std::mem::take(&mut self.list.focus_search) {
+                    search.request_focus();
+                }
+                if search.lost_focus()
+                    && ui.input(|i| i.key_pressed(egui::Key::Enter))
+                    && let Some(s) = &self.session
+                {
+                    let rows = super::release_list::visible_releases(s.doc.book(), &self.list);
+                    if let Some(r) = rows.first().and_then(|&i| s.doc.book().releases.get(i)) {
+                        out.push(Intent::SelectRelease(r.id.clone()));
+                    }
+                }
+            });
+        });
+    }
+
+    fn recent_menu_ui(&mut self, ui: &mut egui::Ui, out: &mut Intents) {
+        let recent = self.prefs.recent.clone();
+        ui.menu_button("Open recent", |ui| {
+            if recent.is_empty() {
+                ui.weak("No recent books");
+            }
+            for path in recent {
+                if ui.button(path.display().to_string()).clicked() {
+                    if self.session.as_ref().is_some_and(|s| s.doc.is_dirty()) {
+                        self.dialog = Some(super::dialogs::Dialog::ConfirmOpen(path));
+                    } else {
+                        self.jobs.push(super::jobs::open(path));
+                    }
+                    ui.close();
+                }
+            }
+        });
+        let _ = out;
+    }
+
+    fn menu_label(&self, cmd: CommandId) -> String {
+        let check = |on: bool| if on { "✔ " } else { "    " };
+        match cmd {
+            CommandId::ThemeLight => format!("{}{}", check(self.prefs.theme == theme::Theme::Light), cmd.label()),
+            CommandId::ThemeDark => format!("{}{}", check(self.prefs.theme == theme::Theme::Dark), cmd.label()),
+            CommandId::ThemeProjector => {
+                format!("{}{}", check(self.prefs.theme == theme::Theme::Projector), cmd.label())
+            }
+            CommandId::ToggleHistory => format!("{}{}", check(self.show_history), cmd.label()),
+            CommandId::ViewRelease => format!("{}{}", check(self.view == MainView::Release), cmd.label()),
+            CommandId::ViewBook => format!("{}{}", check(self.view == MainView::Book), cmd.label()),
+            CommandId::Undo => match self.session.as_ref().and_then(|s| s.doc.history().done_names().next_back()) {
+                Some(name) => format!("Undo: {name}"),
+                None => cmd.label().to_owned(),
+            },
+            CommandId::Redo => match self.session.as_ref().and_then(|s| s.doc.history().undone_names().next()) {
+                Some(name) => format!("Redo: {name}"),
+                None => cmd.label().to_owned(),
+            },
+            _ => cmd.label().to_owned(),
+        }
+    }
+
+    fn enabled(&self, cmd: CommandId) -> bool {
+        let has_book = self.session.is_some();
+        let has_release = has_book && self.selected.is_some();
+        match cmd {
+            CommandId::Save | CommandId::SaveAs | CommandId::NewRelease | CommandId::ViewBook => has_book,
+            CommandId::Undo => self.session.as_ref().is_some_and(|s| s.doc.history().undo_len() > 0),
+            CommandId::Redo => self.session.as_ref().is_some_and(|s| s.doc.history().redo_len() > 0),
+            CommandId::DuplicateRelease | CommandId::DeleteRelease | CommandId::NextPhase => has_release,
+            _ => true,
+        }
+    }
+
+    fn status_bar_ui(&mut self, ui: &mut egui::Ui) {
+        let t = theme::tokens(ui.ctx());
+        ui.horizontal(|ui| {
+            if let Some(job) = self.jobs.first() {
+                ui.spinner();
+                ui.label(&job.label);
+            } else if let Some(status) = &self.status {
+                let colour = if status.is_error { t.error } else { t.text_weak };
+                ui.label(egui::RichText::new(&status.text).color(colour));
+            }
+            ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
+                ui.weak(format!("{:.0} %", self.prefs.clamped_zoom() * 100.0));
+                if let Some(s) = &self.session {
+                    let place =
+                        s.file.as_ref().map_or_else(|| "not saved yet".to_owned(), |f| f.path().display().to_string());
+                    ui.weak(place);
+                    if s.doc.is_dirty() {
+                        ui.label(egui::RichText::new("• Unsaved changes").color(t.warning));
+                    } else {
+                        ui.label(egui::RichText::new("✔ Saved").color(t.good));
+                    }
+                }
+            });
+        });
+    }
+
+    fn central_ui(&mut self, ui: &mut egui::Ui, out: &mut Intents) {
+        let t = theme::tokens(ui.ctx());
+        if let Some(error) = self.load_error.clone() {
+            egui::Frame::new().fill(t.raised).inner_margin(8.0).corner_radius(4.0).show(ui, |ui| {
+                ui.set_width(ui.available_width());
+                ui.label(egui::RichText::new("The book could not be opened").strong().color(t.error));
+                ui.label(error);
+                if ui.button("Dismiss").clicked() {
+                    self.load_error = None;
+                }
+            });
+        }
+        let Some(s) = &self.session else {
+            ui.label("No book is open. Use File › Open… or File › New book from template….");
+            return;
+        };
+        if !s.findings.is_empty() {
+            let n = s.findings.len();
+            egui::CollapsingHeader::new(
+                egui::RichText::new(format!("⚠ {n} problems were found in this file")).color(t.warning),
+            )
+            .id_salt("file.findings")
+            .show(ui, |ui| {
+                egui::ScrollArea::vertical().max_height(160.0).show(ui, |ui| {
+                    for f in s.findings.iter().take(200) {
+                        ui.label(f.to_string());
+                    }
+                });
+            });
+        }
+        ui.horizontal(|ui| {
+            let mut view = self.view;
+            ui.selectable_value(&mut view, MainView::Release, "Release plan");
+            ui.selectable_value(&mut view, MainView::Book, "Book");
+            if view != self.view {
+                out.push(Intent::Run(if view == MainView::Release {
+                    CommandId::ViewRelease
+                } else {
+                    CommandId::ViewBook
+                }));
+            }
+        });
+        ui.separator();
+        let book = s.doc.book();
+        match self.view {
+            MainView::Release => match self.selected.as_ref().and_then(|id| book.release(id)) {
+                Some(release) => super::release_form::release_form_ui(ui, book, release, &s.findings, out),
+                None => {
+                    ui.add_space(24.0);
+                    ui.vertical_centered(|ui| {
+                        ui.heading("No release selected");
+                        ui.label("Pick a release on the left, or create one.");
+                        if ui.button("New release").clicked() {
+                            out.push(Intent::Run(CommandId::NewRelease));
+                        }
+                    });
+                }
+            },
+            MainView::Book => super::book_view::book_view_ui(ui, book, &mut self.book_view, out),
+        }
+    }
+}

@@ -1,0 +1,95 @@
+//! Editable lists of entities: add, remove and reorder.
+
+use crate::edit::{Edit, Entity, Path};
+use crate::ui::intent::Intents;
+use egui::Ui;
+use serde::Serialize;
+
+/// What a list row shows in its header.
+pub struct ListRow {
+    /// The row's title.
+    pub title: String,
+    /// A short status after the title (e.g. "Met").
+    pub status: String,
+}
+
+/// Shows a list of entities, each as a collapsible card with buttons to
+/// move it up or down and to remove it, and an "Add" button at the end.
+///
+/// `row` gives each entity's header; `body` shows its fields; `new_item`
+/// makes the entity that "Add" inserts (with the id the book hands out next).
+#[allow(clippy::too_many_arguments, reason = "a list has this many parts")]
+pub fn list_ui<T: Entity + Serialize>(
+    ui: &mut Ui,
+    out: &mut Intents,
+    at: &Path,
+    list: &str,
+    noun: &str,
+    items: &[T],
+    row: impl Fn(&T) -> ListRow,
+    mut body: impl FnMut(&mut Ui, &T, Path, &mut Intents),
+    new_item: impl FnOnce() -> T,
+) {
+    let count = items.len();
+    for (index, item) in items.iter().enumerate() {
+        let id = item.id();
+        let item_at = at.clone().item(list, id);
+        let head = row(item);
+        let number = index + 1;
+        let title = if head.title.trim().is_empty() { format!("{noun} {number}") } else { head.title.clone() };
+        egui::Frame::group(ui.style()).show(ui, |ui| {
+            ui.set_width(ui.available_width());
+            let state_id = ui.make_persistent_id((&item_at, "card"));
+            egui::collapsing_header::CollapsingState::load_with_default_open(ui.ctx(), state_id, false)
+                .show_header(ui, |ui| {
+                    ui.strong(format!("{number}. {title}"));
+                    if !head.status.is_empty() {
+                        ui.weak(&head.status);
+                    }
+                    ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
+                        row_buttons(ui, out, at, list, noun, id, index, count);
+                    });
+                })
+                .body(|ui| body(ui, item, item_at.clone(), out));
+        });
+    }
+    if ui.button(format!("Add {noun}")).clicked() {
+        out.apply(Edit::insert(at.clone(), list, count, &new_item()));
+    }
+}
+
+/// The remove, move down and move up buttons of a list row.
+#[allow(clippy::too_many_arguments, reason = "the row's place in its list")]
+fn row_buttons(
+    ui: &mut Ui,
+    out: &mut Intents,
+    at: &Path,
+    list: &str,
+    noun: &str,
+    id: &crate::model::Id,
+    index: usize,
+    count: usize,
+) {
+    let number = index + 1;
+    let labelled = |r: &egui::Response, enabled: bool, text: String| {
+        r.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Button, enabled, &text));
+    };
+    let remove = ui.small_button("🗙").on_hover_text(format!("Remove {noun} {number}"));
+    labelled(&remove, true, format!("Remove {noun} {number}"));
+    if remove.clicked() {
+        out.apply(Ok(Edit::remove(at.clone(), list, id)));
+    }
+    let can_down = index + 1 < count;
+    let down =
+        ui.add_enabled(can_down, egui::Button::new("⬇").small()).on_hover_text(format!("Move {noun} {number} down"));
+    labelled(&down, can_down, format!("Move {noun} {number} down"));
+    if down.clicked() {
+        out.apply(Ok(Edit::move_to(at.clone(), list, id, index + 1)));
+    }
+    let up =
+        ui.add_enabled(index > 0, egui::Button::new("⬆").small()).on_hover_text(format!("Move {noun} {number} up"));
+    labelled(&up, index > 0, format!("Move {noun} {number} up"));
+    if up.clicked() {
+        out.apply(Ok(Edit::move_to(at.clone(), list, id, index - 1)));
+    }
+}

@@ -1,0 +1,143 @@
+//! The command line, run as a user would run it.
+
+use std::path::Path;
+use std::process::{Command, Output};
+
+fn relplan(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_relplan"))
+        .args(args)
+        .env("RELPLAN_CONFIG_DIR", std::env::temp_dir().join("relplan-cli-tests-config"))
+        .env("RELPLAN_DATA_DIR", std::env::temp_dir().join("relplan-cli-tests-data"))
+        .output()
+        .expect("relplan runs")
+}
+
+fn text(bytes: &[u8]) -> String {
+    String::from_utf8_lossy(bytes).into_owned()
+}
+
+fn example_path() -> &'static Path {
+    Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/assets/examples/northwind-payments.ron"))
+}
+
+#[test]
+fn version_names_the_commit() {
+    let out = relplan(&["--version"]);
+    assert!(out.status.success());
+    let v = text(&out.stdout);
+    assert!(v.contains(env!("CARGO_PKG_VERSION")) && v.contains("commit"), "{v}");
+}
+
+#[test]
+fn templates_are_listed_name_first() {
+    let out = relplan(&["templates"]);
+    assert!(out.status.success());
+    let listing = text(&out.stdout);
+    let names: Vec<&str> = listing.lines().filter_map(|l| l.split_whitespace().next()).collect();
+    assert!(names.contains(&"standard") && names.contains(&"emergency"), "{listing}");
+}
+
+#[test]
+fn new_creates_a_book_that_checks_without_errors() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("new.ron");
+    let file_arg = file.to_str().unwrap();
+    let out = relplan(&["new", "--template", "emergency", "-o", file_arg, "--name", "Card platform"]);
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    let book = relplan::store::load(&file).unwrap().book;
+    assert_eq!(book.name, "Card platform");
+    assert_eq!(book.ledger.audit.last().map(|a| a.kind), Some(relplan::model::AuditKind::Created));
+    let again = relplan(&["new", "--template", "standard", "-o", file_arg]);
+    assert_eq!(again.status.code(), Some(2), "an existing file is not replaced without --force");
+    assert!(text(&again.stderr).contains("--force"));
+    let check = relplan(&["check", file_arg]);
+    assert_eq!(check.status.code(), Some(0), "{}", text(&check.stdout));
+}
+
+#[test]
+fn an_unknown_template_is_named_with_the_choices() {
+    let out = relplan(&["new", "--template", "nope", "-o", "/tmp/never-written.ron"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(text(&out.stderr).contains("standard"));
+}
+
+#[test]
+fn check_exit_status_follows_the_findings() {
+    let example = example_path().to_str().unwrap();
+    let clean = relplan(&["check", example]);
+    assert_eq!(clean.status.code(), Some(0), "{}", text(&clean.stdout));
+
+    let dir = tempfile::tempdir().unwrap();
+    let broken = dir.path().join("broken.ron");
+    let t = relplan::templates::EXAMPLE.replacen("release_type: \"RT-", "release_type: \"RT-9", 1);
+    std::fs::write(&broken, t).unwrap();
+    let out = relplan(&["check", broken.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(1));
+    let line = text(&out.stdout);
+    assert!(line.starts_with("S3 error REL-"), "{line}");
+    assert!(line.contains(".release_type: "), "{line}");
+
+    let json = relplan(&["check", broken.to_str().unwrap(), "--format", "json"]);
+    let rows: serde_json::Value = serde_json::from_slice(&json.stdout).unwrap();
+    let first = &rows[0];
+    for key in ["rule", "clause", "severity", "release", "path", "message"] {
+        assert!(first.get(key).is_some(), "{key} in {first}");
+    }
+    assert_eq!(first["severity"], "error");
+
+    let unreadable = dir.path().join("garbage.ron");
+    std::fs::write(&unreadable, "(format: \"relplan-book\", version: 1, book: (name: 3))").unwrap();
+    let out = relplan(&["check", unreadable.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(2));
+    let err = text(&out.stderr);
+    assert!(err.contains("garbage.ron:1:") && err.contains("book.name"), "{err}");
+    let missing = relplan(&["check", "/no/such/book.ron"]);
+    assert_eq!(missing.status.code(), Some(2));
+}
+
+#[test]
+fn check_can_be_limited_to_one_release() {
+    let example = example_path().to_str().unwrap();
+    let out = relplan(&["check", example, "--release", "REL-404"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(text(&out.stderr).contains("REL-404"));
+}
+
+#[test]
+fn gen_writes_the_same_bytes_for_the_same_seed() {
+    let dir = tempfile::tempdir().unwrap();
+    let a = dir.path().join("a.ron");
+    let b = dir.path().join("b.ron");
+    let c = dir.path().join("c.ron");
+    for (file, seed) in [(&a, "7"), (&b, "7"), (&c, "8")] {
+        let out = relplan(&["gen", "--releases", "25", "--seed", seed, "-o", file.to_str().unwrap()]);
+        assert!(out.status.success(), "{}", text(&out.stderr));
+    }
+    let (a, b, c) = (std::fs::read(a).unwrap(), std::fs::read(&b).unwrap(), std::fs::read(c).unwrap());
+    assert_eq!(a, b);
+    assert_ne!(a, c);
+    let parsed = relplan::store::parse(&a, Path::new("a.ron")).unwrap();
+    assert_eq!(parsed.book.releases.len(), 25);
+    assert!(parsed.findings.is_empty(), "{:?}", parsed.findings);
+}
+
+#[test]
+fn nothing_hostile_makes_check_panic() {
+    let dir = tempfile::tempdir().unwrap();
+    let inputs: [&[u8]; 7] = [
+        b"",
+        b"\xEF\xBB\xBF",
+        b"(((((((((((((((((((((((((",
+        b"(format: \"relplan-book\", version: 18446744073709551616)",
+        b"(format: \"relplan-book\", version: 1, book: (releases: [(id: \"REL-1\", phases: (planning: (planned_start: Some(\"2026-13-01\"))))]))",
+        b"\x00\x01\x02\xFF\xFE",
+        b"(format: \"relplan-book\", version: 1, book: (name: \"\\u{D800}\"))",
+    ];
+    for (i, bytes) in inputs.iter().enumerate() {
+        let file = dir.path().join(format!("hostile-{i}.ron"));
+        std::fs::write(&file, bytes).unwrap();
+        let out = relplan(&["check", file.to_str().unwrap()]);
+        assert_eq!(out.status.code(), Some(2), "input {i}: {}", text(&out.stderr));
+        assert!(!text(&out.stderr).contains("panicked"), "input {i}");
+    }
+}

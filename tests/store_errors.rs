@@ -1,0 +1,184 @@
+//! Broken and hostile files give clear errors with line:column and the
+//! field path, and never a panic.
+
+use relplan::model::{Book, Id, Person, Release, ReleaseType, Risk};
+use relplan::store::{LoadError, Parsed, parse, to_text};
+use std::path::Path;
+
+fn small_book() -> Book {
+    let mut book = Book { name: "Small".into(), ..Book::default() };
+    book.policy.release_types.push(ReleaseType { id: Id::from("RT-1"), name: "Major".into(), ..Default::default() });
+    book.people.push(Person { id: Id::from("P-1"), name: "Ana".into(), ..Default::default() });
+    book.releases.push(Release {
+        id: Id::from("REL-1"),
+        name: "One".into(),
+        release_type: Id::from("RT-1"),
+        owner: Some(Id::from("P-1")),
+        ..Default::default()
+    });
+    book.risks.push(Risk {
+        id: Id::from("RISK-1"),
+        title: "Disk".into(),
+        releases: vec![Id::from("REL-1")],
+        ..Default::default()
+    });
+    book
+}
+
+fn text() -> String {
+    to_text(&small_book()).unwrap()
+}
+
+fn parse_str(s: &str) -> Result<Parsed, LoadError> {
+    parse(s.as_bytes(), Path::new("plan.ron"))
+}
+
+fn parse_error(s: &str) -> relplan::store::ParseError {
+    match parse_str(s) {
+        Err(LoadError::Parse(e)) => e,
+        other => panic!("expected a parse error, got {other:?}"),
+    }
+}
+
+/// 1-based line of the first occurrence of `needle`.
+fn line_of(s: &str, needle: &str) -> usize {
+    let at = s.find(needle).unwrap_or_else(|| panic!("{needle} not in the text"));
+    s[..at].matches('\n').count() + 1
+}
+
+#[test]
+fn a_valid_book_loads_clean() {
+    let parsed = parse_str(&text()).unwrap();
+    assert!(parsed.findings.is_empty(), "{:?}", parsed.findings);
+    assert_eq!(parsed.book, small_book());
+}
+
+#[test]
+fn a_truncated_file_says_it_ends_too_early() {
+    let t = text();
+    let cut = &t[..t.len() / 2];
+    let e = parse_error(cut);
+    assert!(e.message.contains("ends too early"), "{e}");
+    assert!(e.line > 1);
+    assert!(e.to_string().contains("The file was not changed"), "{e}");
+}
+
+#[test]
+fn a_wrong_type_names_line_column_and_field() {
+    let t = text().replace("scale: 5,", "scale: \"five\",");
+    let e = parse_error(&t);
+    assert_eq!(e.line, line_of(&t, "scale: \"five\""), "{e}");
+    assert_eq!(e.field, "book.policy.risk.scale");
+    assert!(e.to_string().starts_with(&format!("plan.ron:{}:", e.line)), "{e}");
+}
+
+#[test]
+fn an_invalid_date_names_its_path() {
+    let t = text().replace("next_review: None", "next_review: Some(\"2026-02-30\")");
+    let e = parse_error(&t);
+    assert_eq!(e.field, "book.risks[0].next_review");
+    assert_eq!(e.line, line_of(&t, "2026-02-30"), "{e}");
+}
+
+#[test]
+fn an_unknown_field_lists_the_known_ones() {
+    let t = text().replace("name: \"One\",", "name: \"One\",\n            colour: \"red\",");
+    let e = parse_error(&t);
+    assert!(e.message.contains("colour"), "{e}");
+    assert!(e.message.contains("release_type"), "{e}");
+    assert_eq!(e.line, line_of(&t, "colour"));
+}
+
+#[test]
+fn a_newer_format_version_is_refused() {
+    let t = text().replace("version: 1,", "version: 99,");
+    match parse_str(&t) {
+        Err(LoadError::NewerVersion { found: 99, supported: 1, .. }) => {}
+        other => panic!("expected a newer-version refusal, got {other:?}"),
+    }
+}
+
+#[test]
+fn a_file_that_is_not_a_book_says_so() {
+    let e = parse_error("{\"releases\": []}");
+    assert!(e.message.contains("not a Relplan book"), "{e}");
+    assert_eq!((e.line, e.column), (1, 1));
+    let e = parse_error("(\n    format: \"something-else\",\n    version: 1,\n)");
+    assert!(e.message.contains("something-else"), "{e}");
+}
+
+#[test]
+fn a_byte_order_mark_is_accepted() {
+    let mut bytes = b"\xEF\xBB\xBF".to_vec();
+    bytes.extend_from_slice(text().as_bytes());
+    assert!(parse(&bytes, Path::new("bom.ron")).is_ok());
+}
+
+#[test]
+fn bytes_that_are_not_text_are_refused() {
+    let mut bytes = text().into_bytes();
+    bytes.insert(40, 0xFF);
+    match parse(&bytes, Path::new("x.ron")) {
+        Err(LoadError::Parse(e)) => assert!(e.message.contains("not UTF-8"), "{e}"),
+        other => panic!("{other:?}"),
+    }
+}
+
+#[test]
+fn deep_nesting_is_refused_without_overflowing_the_stack() {
+    for depth in [100, 100_000] {
+        let t =
+            text().replace("description: \"\",", &format!("description: {}1{},", "[".repeat(depth), "]".repeat(depth)));
+        let e = parse_error(&t);
+        assert_eq!(e.line, line_of(&t, "[[["), "{e}");
+    }
+}
+
+#[test]
+fn a_dangling_reference_is_a_finding_with_its_place() {
+    let t = text().replace("owner: Some(\"P-1\")", "owner: Some(\"P-7\")");
+    let parsed = parse_str(&t).unwrap();
+    let f = &parsed.findings[0];
+    assert_eq!(f.rule, "S3");
+    assert_eq!(f.path(), "releases[REL-1].owner");
+    assert!(f.message.contains("P-7"), "{f}");
+    assert_eq!(f.position.map(|p| p.0), Some(line_of(&t, "P-7")));
+}
+
+#[test]
+fn a_duplicate_id_points_at_its_second_use() {
+    let mut book = small_book();
+    book.people.push(Person { id: Id::from("P-1"), name: "Ben".into(), ..Default::default() });
+    let t = to_text(&book).unwrap();
+    let parsed = parse_str(&t).unwrap();
+    let f = parsed.findings.iter().find(|f| f.rule == "S1").expect("a duplicate-id finding");
+    assert!(f.message.contains("P-1"), "{f}");
+    assert_eq!(f.position.map(|p| p.0), Some(line_of(&t, "\"Ben\"") - 1));
+}
+
+#[test]
+fn an_impossible_value_is_a_finding() {
+    let t = text().replace("likelihood: 1,", "likelihood: 7,");
+    let parsed = parse_str(&t).unwrap();
+    let f = parsed.findings.iter().find(|f| f.path() == "risks[RISK-1].likelihood").expect("a finding");
+    assert_eq!(f.rule, "S5");
+    assert_eq!(f.position.map(|p| p.0), Some(line_of(&t, "likelihood: 7")));
+}
+
+#[test]
+fn a_file_over_the_size_limit_is_refused_before_reading() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("huge.ron");
+    let file = std::fs::File::create(&path).unwrap();
+    file.set_len(relplan::store::SIZE_LIMIT + 1).unwrap();
+    match relplan::store::load(&path) {
+        Err(LoadError::TooLarge { .. }) => {}
+        other => panic!("{other:?}"),
+    }
+}
+
+#[test]
+fn a_missing_file_is_reported_plainly() {
+    let e = relplan::store::load(Path::new("/nonexistent/plan.ron")).unwrap_err();
+    assert!(e.to_string().contains("does not exist"), "{e}");
+}

@@ -1,0 +1,71 @@
+//! Shared set-up for the UI tests: a harness around the whole app, with
+//! settings and backups kept in a temporary folder.
+
+#![allow(dead_code, reason = "each UI test file uses a different part")]
+
+use egui_kittest::Harness;
+use relplan::model::Book;
+use relplan::ui::{Prefs, RelplanApp, StartOptions};
+use std::path::PathBuf;
+use std::sync::OnceLock;
+
+/// Keeps settings, recent files and backups out of the user's folders.
+pub fn isolate() {
+    static DIR: OnceLock<PathBuf> = OnceLock::new();
+    DIR.get_or_init(|| {
+        let dir = std::env::temp_dir().join(format!("relplan-ui-tests-{}", std::process::id()));
+        let _ = std::fs::create_dir_all(&dir);
+        // SAFETY: set once, before any harness starts a thread that reads them.
+        unsafe {
+            std::env::set_var("RELPLAN_CONFIG_DIR", dir.join("config"));
+            std::env::set_var("RELPLAN_DATA_DIR", dir.join("data"));
+            std::env::set_var("RELPLAN_AUTHOR", "Test Manager");
+        }
+        dir
+    });
+}
+
+/// The app on a book in memory.
+pub fn app_with(book: Book) -> Harness<'static, RelplanApp> {
+    isolate();
+    Harness::builder()
+        .with_size(egui::vec2(1400.0, 900.0))
+        .build_eframe(move |cc| RelplanApp::with_book(&cc.egui_ctx, Prefs::default(), book.clone()))
+}
+
+/// The app on the bundled example book.
+pub fn app_with_example() -> Harness<'static, RelplanApp> {
+    app_with(relplan::templates::example().expect("the example book opens"))
+}
+
+/// The app on a book file, waiting until it is open.
+pub fn app_with_file(path: PathBuf) -> Harness<'static, RelplanApp> {
+    isolate();
+    let mut harness = Harness::builder().with_size(egui::vec2(1400.0, 900.0)).build_eframe(move |cc| {
+        RelplanApp::with_options(
+            &cc.egui_ctx,
+            Prefs::default(),
+            StartOptions { file: Some(path.clone()), ..Default::default() },
+        )
+    });
+    settle(&mut harness);
+    harness
+}
+
+/// Steps the harness until background work (opening, saving) is done.
+pub fn settle(harness: &mut Harness<'static, RelplanApp>) {
+    for _ in 0..400 {
+        harness.step();
+        if !harness.state().is_busy() {
+            harness.run();
+            return;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(10));
+    }
+    panic!("background work did not finish");
+}
+
+/// The book shown in the window.
+pub fn book(harness: &Harness<'static, RelplanApp>) -> Book {
+    harness.state().session().expect("a book is open").doc.book().clone()
+}
