@@ -51,6 +51,11 @@ impl Document {
         self
     }
 
+    /// Uses a fixed clock from now on, for tests and reproducible output.
+    pub fn set_clock(&mut self, clock: fn() -> Timestamp) {
+        self.clock = clock;
+    }
+
     /// Sets who appears in the audit trail.
     pub fn set_author(&mut self, author: &str) {
         author.trim().clone_into(&mut self.author);

@@ -175,6 +175,11 @@ impl RelplanApp {
         self.session.as_ref()
     }
 
+    /// The open book, to change directly (tests use it to fix the clock).
+    pub fn session_mut(&mut self) -> Option<&mut Session> {
+        self.session.as_mut()
+    }
+
     /// Whether a close request has been accepted.
     pub fn close_confirmed(&self) -> bool {
         self.close_confirmed

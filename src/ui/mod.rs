@@ -27,6 +27,7 @@ pub use commands::{CommandId, fuzzy_score};
 pub use intent::{Intent, Intents};
 pub use prefs::Prefs;
 pub use screenshot::{ScreenshotPlan, ViewName};
+pub use session::Session;
 pub use theme::{Theme, Tokens};
 
 use crate::cli::WindowArgs;

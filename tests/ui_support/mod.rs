@@ -25,12 +25,21 @@ pub fn isolate() {
     });
 }
 
+/// A fixed time for the audit trail, so that snapshots do not change.
+fn fixed_clock() -> jiff::Timestamp {
+    jiff::Timestamp::from_second(1_795_000_000).unwrap_or_default()
+}
+
 /// The app on a book in memory.
 pub fn app_with(book: Book) -> Harness<'static, RelplanApp> {
     isolate();
-    Harness::builder()
-        .with_size(egui::vec2(1400.0, 900.0))
-        .build_eframe(move |cc| RelplanApp::with_book(&cc.egui_ctx, Prefs::default(), book.clone()))
+    Harness::builder().with_size(egui::vec2(1400.0, 900.0)).build_eframe(move |cc| {
+        let mut app = RelplanApp::with_book(&cc.egui_ctx, Prefs::default(), book.clone());
+        if let Some(s) = app.session_mut() {
+            s.doc.set_clock(fixed_clock);
+        }
+        app
+    })
 }
 
 /// The app on the bundled example book.

@@ -7,6 +7,14 @@ use egui::{Response, Ui};
 use jiff::civil::Date;
 use serde::Serialize;
 
+/// Width of a text field: the room there is, up to a comfortable reading width.
+///
+/// Never "infinite": inside a grid that would widen the column a little more
+/// on every frame and push the form past the window's edge.
+pub fn field_width(ui: &Ui) -> f32 {
+    (ui.available_width() - 8.0).clamp(120.0, 640.0)
+}
+
 /// The fields of one record, laid out in a two-column grid of labels and
 /// widgets. Every widget is labelled for screen readers and tests.
 pub struct Fields<'a> {
@@ -48,7 +56,7 @@ impl<'a> Fields<'a> {
     pub fn text(&mut self, ui: &mut Ui, label: &str, field: &str, value: &str) -> Response {
         let id = Self::label(ui, label);
         let mut text = value.to_owned();
-        let r = ui.add(egui::TextEdit::singleline(&mut text).desired_width(f32::INFINITY)).labelled_by(id);
+        let r = ui.add(egui::TextEdit::singleline(&mut text).desired_width(field_width(ui))).labelled_by(id);
         self.typing_result(&r, field, &text);
         ui.end_row();
         r
@@ -59,24 +67,8 @@ impl<'a> Fields<'a> {
         let id = Self::label(ui, label);
         let mut text = value.to_owned();
         let r =
-            ui.add(egui::TextEdit::multiline(&mut text).desired_rows(3).desired_width(f32::INFINITY)).labelled_by(id);
+            ui.add(egui::TextEdit::multiline(&mut text).desired_rows(3).desired_width(field_width(ui))).labelled_by(id);
         self.typing_result(&r, field, &text);
-        ui.end_row();
-        r
-    }
-
-    /// An optional text field (empty means none).
-    pub fn opt_text(&mut self, ui: &mut Ui, label: &str, field: &str, value: Option<&str>) -> Response {
-        let id = Self::label(ui, label);
-        let mut text = value.unwrap_or_default().to_owned();
-        let r = ui.add(egui::TextEdit::singleline(&mut text).desired_width(f32::INFINITY)).labelled_by(id);
-        if r.changed() {
-            let v = if text.is_empty() { None } else { Some(text.as_str()) };
-            self.out.typing(Edit::set(self.at.clone(), field, &v));
-        }
-        if r.lost_focus() {
-            self.out.push(crate::ui::intent::Intent::Seal);
-        }
         ui.end_row();
         r
     }
@@ -85,7 +77,9 @@ impl<'a> Fields<'a> {
     pub fn number(&mut self, ui: &mut Ui, label: &str, field: &str, value: u32, suffix: &str) -> Response {
         let id = Self::label(ui, label);
         let mut v = value;
-        let r = ui.add(egui::DragValue::new(&mut v).range(0..=100_000).suffix(suffix)).labelled_by(id);
+        let r = ui
+            .add(egui::DragValue::new(&mut v).range(0..=100_000).clamp_existing_to_range(false).suffix(suffix))
+            .labelled_by(id);
         if v != value {
             self.set(field, &v);
         }
@@ -97,7 +91,7 @@ impl<'a> Fields<'a> {
     pub fn scale(&mut self, ui: &mut Ui, label: &str, field: &str, value: u8, max: u8) -> Response {
         let id = Self::label(ui, label);
         let mut v = value;
-        let r = ui.add(egui::Slider::new(&mut v, 1..=max.max(1))).labelled_by(id);
+        let r = ui.add(egui::Slider::new(&mut v, 1..=max.max(1)).clamping(egui::SliderClamping::Edits)).labelled_by(id);
         if v != value {
             self.set(field, &v);
         }
@@ -182,7 +176,8 @@ impl<'a> Fields<'a> {
             Some(d) => {
                 let mut picked = d;
                 let salt = format!("{}.{field}", self.at);
-                ui.add(egui_extras::DatePickerButton::new(&mut picked).id_salt(&salt).calendar_week(true));
+                ui.add(egui_extras::DatePickerButton::new(&mut picked).id_salt(&salt).calendar_week(true))
+                    .accessible_name(format!("{label}: {d}"));
                 if picked != d {
                     self.set(field, &Some(picked));
                 }
@@ -205,7 +200,8 @@ impl<'a> Fields<'a> {
         ui.label(label);
         let mut picked = value;
         let salt = format!("{}.{field}", self.at);
-        ui.add(egui_extras::DatePickerButton::new(&mut picked).id_salt(&salt).calendar_week(true));
+        ui.add(egui_extras::DatePickerButton::new(&mut picked).id_salt(&salt).calendar_week(true))
+            .accessible_name(format!("{label}: {value}"));
         if picked != value {
             self.set(field, &picked);
         }

@@ -40,17 +40,28 @@ pub fn list_ui<T: Entity + Serialize>(
         egui::Frame::group(ui.style()).show(ui, |ui| {
             ui.set_width(ui.available_width());
             let state_id = ui.make_persistent_id((&item_at, "card"));
+            let mut title_clicked = false;
             egui::collapsing_header::CollapsingState::load_with_default_open(ui.ctx(), state_id, false)
                 .show_header(ui, |ui| {
-                    ui.strong(format!("{number}. {title}"));
-                    if !head.status.is_empty() {
-                        ui.weak(&head.status);
-                    }
                     ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
                         row_buttons(ui, out, at, list, noun, id, index, count);
+                        if !head.status.is_empty() {
+                            ui.weak(&head.status);
+                        }
+                        ui.with_layout(egui::Layout::left_to_right(egui::Align::Center), |ui| {
+                            let text = egui::RichText::new(format!("{number}. {title}")).strong();
+                            let title = ui.add(egui::Label::new(text).truncate().sense(egui::Sense::click()));
+                            title_clicked = title.clicked();
+                        });
                     });
                 })
                 .body(|ui| body(ui, item, item_at.clone(), out));
+            if title_clicked {
+                let mut state =
+                    egui::collapsing_header::CollapsingState::load_with_default_open(ui.ctx(), state_id, false);
+                state.toggle(ui);
+                state.store(ui.ctx());
+            }
         });
     }
     if ui.button(format!("Add {noun}")).clicked() {

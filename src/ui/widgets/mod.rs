@@ -4,9 +4,9 @@ mod fields;
 mod list;
 mod reference;
 
-pub use fields::Fields;
+pub use fields::{Fields, field_width};
 pub use list::{ListRow, list_ui};
-pub use reference::{RefOption, people_options};
+pub use reference::{Create, RefOption, people_options};
 
 /// A combo box with an accessible name (`label`) that is not drawn: for
 /// compact filter bars where the shown value says what it is.

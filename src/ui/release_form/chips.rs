@@ -1,0 +1,90 @@
+//! A list of references shown as removable chips, with a pick-list to add
+//! one more: linked changes, known errors, informed people, step
+//! dependencies, configuration items touched.
+
+use super::picks::PICK_WIDTH;
+use crate::model::Id;
+use crate::ui::theme::tokens;
+use crate::ui::widgets::{Fields, RefOption};
+use egui::{RichText, Ui};
+
+/// A grid row: `label`, then a chip per id in `current` (each with a
+/// remove button) and a pick-list titled `add` of the options not yet in
+/// the list. Any change sets the whole list field `field`.
+pub(super) fn chips_row(
+    f: &mut Fields<'_>,
+    ui: &mut Ui,
+    label: &str,
+    field: &str,
+    current: &[Id],
+    options: &[RefOption],
+    add: &str,
+) {
+    let t = tokens(ui.ctx());
+    ui.label(label);
+    let mut next: Option<Vec<Id>> = None;
+    let rest: Vec<&RefOption> = options.iter().filter(|o| !current.contains(&o.id)).collect();
+    // Chips wrap on their own lines; the pick-list always starts a line
+    // of its own at the left edge, so it never jumps around.
+    ui.vertical(|ui| {
+        if !current.is_empty() {
+            // A grid cell takes the width of its content, so wrapping at the
+            // "available" width would widen the column frame by frame. The
+            // chips wrap at a fixed reading width instead.
+            let wrap = egui::Layout::left_to_right(egui::Align::Center).with_main_wrap(true);
+            ui.allocate_ui_with_layout(egui::vec2(CHIPS_WIDTH, 0.0), wrap, |ui| {
+                for id in current {
+                    let option = options.iter().find(|o| &o.id == id);
+                    let text = option.map_or_else(|| format!("{id} (missing)"), |o| o.label.clone());
+                    if chip_ui(ui, &text, option.is_none(), label) {
+                        next = Some(current.iter().filter(|x| *x != id).cloned().collect());
+                    }
+                }
+            });
+        }
+        ui.horizontal(|ui| {
+            if current.is_empty() {
+                ui.label(RichText::new("none").color(t.text_weak));
+            }
+            if rest.is_empty() {
+                return;
+            }
+            let r = egui::ComboBox::from_id_salt((&f.at, field, "add"))
+                .selected_text(RichText::new(add).color(t.text_weak))
+                .width(PICK_WIDTH)
+                .show_ui(ui, |ui| {
+                    for o in &rest {
+                        if ui.selectable_label(false, &o.label).clicked() {
+                            next = Some(current.iter().cloned().chain([o.id.clone()]).collect());
+                        }
+                    }
+                })
+                .response;
+            r.widget_info(|| egui::WidgetInfo::labeled(egui::Role::ComboBox, true, format!("{add} ({label})")));
+        });
+    });
+    if let Some(list) = next {
+        f.set_value(field, &list);
+    }
+    ui.end_row();
+}
+
+/// The width at which chips wrap onto the next line.
+const CHIPS_WIDTH: f32 = 600.0;
+
+/// One chip: a rounded button showing the text and "🗙", named
+/// "Remove <text> from <list>"; clicking it removes the entry. Returns
+/// whether it was clicked. (A single widget, so that chips wrap like words.)
+fn chip_ui(ui: &mut Ui, text: &str, missing: bool, list: &str) -> bool {
+    let t = tokens(ui.ctx());
+    let shown: String =
+        if text.chars().count() > 48 { text.chars().take(46).chain(['…']).collect() } else { text.to_owned() };
+    let colour = if missing { t.error } else { t.text };
+    let name = format!("Remove {text} from {}", list.to_lowercase());
+    let chip = egui::Button::new(RichText::new(format!("{shown}  🗙")).color(colour))
+        .fill(t.raised)
+        .corner_radius(t.row_height / 2.0);
+    let r = ui.add(chip).on_hover_text(&name);
+    r.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Button, true, &name));
+    r.clicked()
+}

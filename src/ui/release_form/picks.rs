@@ -1,0 +1,176 @@
+//! Pick-lists of the book's records, and a person pick-list with
+//! "New person…".
+//!
+//! `widgets::Fields::reference` has a "New …" button too, but its `Create`
+//! type is not exported from `widgets`, so the person pick-list with
+//! creation is a local helper here.
+
+use super::Form;
+use crate::edit::{Edit, Path};
+use crate::model::{Book, Id, Person, Release};
+use crate::ui::intent::Intent;
+use crate::ui::widgets::{Fields, RefOption};
+use egui::Ui;
+
+/// Width of a pick-list's button.
+pub(super) const PICK_WIDTH: f32 = 240.0;
+
+/// The policy's release types.
+pub(super) fn release_type_options(book: &Book) -> Vec<RefOption> {
+    let label = |t: &crate::model::ReleaseType| {
+        if t.emergency && !t.name.to_lowercase().contains("emergency") {
+            format!("{} (emergency)", t.name)
+        } else {
+            t.name.clone()
+        }
+    };
+    book.policy.release_types.iter().map(|t| RefOption { id: t.id.clone(), label: label(t) }).collect()
+}
+
+/// The book's environments.
+pub(super) fn environment_options(book: &Book) -> Vec<RefOption> {
+    book.environments
+        .iter()
+        .map(|e| {
+            let kind = e.kind.label();
+            let label = if e.name.to_lowercase().contains(&kind.to_lowercase()) {
+                e.name.clone()
+            } else {
+                format!("{} ({kind})", e.name)
+            };
+            RefOption { id: e.id.clone(), label }
+        })
+        .collect()
+}
+
+/// The book's configuration items, "name (CI-n)".
+pub(super) fn config_item_options(book: &Book) -> Vec<RefOption> {
+    book.config_items.iter().map(|c| RefOption { id: c.id.clone(), label: format!("{} ({})", c.name, c.id) }).collect()
+}
+
+/// The book's change requests, "RFC-2041 · title".
+pub(super) fn change_options(book: &Book) -> Vec<RefOption> {
+    book.changes.iter().map(|c| RefOption { id: c.id.clone(), label: both(&c.rfc, &c.title, &c.id) }).collect()
+}
+
+/// The book's known errors and problems, "PRB-311 · title".
+pub(super) fn known_error_options(book: &Book) -> Vec<RefOption> {
+    book.known_errors
+        .iter()
+        .map(|k| RefOption { id: k.id.clone(), label: both(&k.reference, &k.title, &k.id) })
+        .collect()
+}
+
+/// The release's own decisions, "DEC-n · title (kind)".
+pub(super) fn decision_options(release: &Release) -> Vec<RefOption> {
+    release
+        .decisions
+        .iter()
+        .map(|d| RefOption { id: d.id.clone(), label: format!("{} · {} ({})", d.id, d.title, d.kind.label()) })
+        .collect()
+}
+
+/// The text cut to at most `max` characters, with "…" when it was longer,
+/// so a long title does not push a list row's status under its buttons.
+pub(super) fn short(text: &str, max: usize) -> String {
+    if text.chars().count() <= max {
+        return text.to_owned();
+    }
+    let cut: String = text.chars().take(max.saturating_sub(1)).collect();
+    format!("{}…", cut.trim_end())
+}
+
+/// "reference · title", falling back to the id when the reference is empty.
+fn both(reference: &str, title: &str, id: &Id) -> String {
+    let reference = if reference.trim().is_empty() { id.as_str() } else { reference };
+    if title.trim().is_empty() { reference.to_owned() } else { format!("{reference} · {title}") }
+}
+
+/// A grid row picking a person (or none), with "New person…" to add a
+/// person to the book and pick them in one undo step.
+pub(super) fn person_row(
+    f: &mut Fields<'_>,
+    ui: &mut Ui,
+    form: &Form<'_>,
+    label: &str,
+    field: &str,
+    value: Option<&Id>,
+) {
+    let key = egui::Id::unique(("release_form.new_person", &f.at, field));
+    let mut draft: Option<(String, bool)> = ui.data(|d| d.get_temp(key));
+    ui.label(label);
+    ui.horizontal(|ui| match &mut draft {
+        None => {
+            person_combo_ui(f, ui, form, label, field, value);
+            let hint = format!("Add a new person to the book as {}", label.to_lowercase());
+            if ui.button("New person…").on_hover_text(hint).clicked() {
+                draft = Some((String::new(), true));
+            }
+        }
+        Some((name, focus)) => {
+            let accessible = format!("Name of the new person for {}", label.to_lowercase());
+            let r = ui
+                .add(egui::TextEdit::singleline(name).hint_text("Full name").desired_width(PICK_WIDTH))
+                .accessible_name(accessible);
+            if std::mem::take(focus) {
+                r.request_focus();
+            }
+            let enter = r.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
+            let add = ui.add_enabled(!name.trim().is_empty(), egui::Button::new("Add")).clicked() || enter;
+            if add && !name.trim().is_empty() {
+                create_person(f, form, label, field, name.trim());
+                draft = None;
+            } else if ui.button("Cancel").clicked() || ui.input(|i| i.key_pressed(egui::Key::Escape)) {
+                draft = None;
+            }
+        }
+    });
+    ui.data_mut(|d| match draft {
+        Some(draft) => {
+            d.insert_temp(key, draft);
+        }
+        None => d.remove::<(String, bool)>(key),
+    });
+    ui.end_row();
+}
+
+/// The combo box of [`person_row`].
+fn person_combo_ui(f: &mut Fields<'_>, ui: &mut Ui, form: &Form<'_>, label: &str, field: &str, value: Option<&Id>) {
+    let shown = form.person_name(value);
+    let mut chosen: Option<Option<Id>> = None;
+    let r = egui::ComboBox::from_id_salt((&f.at, field))
+        .selected_text(&shown)
+        .width(PICK_WIDTH)
+        .show_ui(ui, |ui| {
+            if ui.selectable_label(value.is_none(), "— (none)").clicked() {
+                chosen = Some(None);
+            }
+            for o in &form.people {
+                if ui.selectable_label(value == Some(&o.id), &o.label).clicked() {
+                    chosen = Some(Some(o.id.clone()));
+                }
+            }
+        })
+        .response;
+    r.widget_info(|| egui::WidgetInfo::labeled(egui::Role::ComboBox, true, format!("{label}: {shown}")));
+    if let Some(new) = chosen
+        && new.as_ref() != value
+    {
+        f.set_value(field, &new);
+    }
+}
+
+/// Adds a person to the book and sets the field to them, as one step.
+fn create_person(f: &mut Fields<'_>, form: &Form<'_>, label: &str, field: &str, name: &str) {
+    let id = form.new_id(crate::model::IdKind::Person);
+    let person = Person { id: id.clone(), name: name.to_owned(), ..Person::default() };
+    let insert = Edit::insert(Path::root(), "people", form.book.people.len(), &person);
+    let set = Edit::set(f.at.clone(), field, &Some(&id));
+    match (insert, set) {
+        (Ok(insert), Ok(set)) => f.out.push(Intent::Apply(Edit::Group {
+            name: format!("Add person “{name}” as {}", label.to_lowercase()),
+            edits: vec![insert, set],
+        })),
+        (Err(e), _) | (_, Err(e)) => f.out.push(Intent::Problem(e.to_string())),
+    }
+}

@@ -1,0 +1,146 @@
+//! The release's risks: the book's register entries linked to this
+//! release, each as a compact card whose header always shows the inherent
+//! and residual score and band in words, with the assessment and the
+//! treatment side by side when opened.
+//!
+//! Risks live in the book's register (`risks[RISK-n]`), not in the release,
+//! so this list is not a `list_ui` (whose reordering would move risks
+//! within the whole register): it has its own add and remove.
+
+use super::{Form, picks};
+use crate::edit::{Edit, Path};
+use crate::model::{Band, IdKind, Risk, RiskCategory, RiskStatus, Treatment};
+use crate::ui::intent::Intents;
+use crate::ui::theme::tokens;
+use crate::ui::widgets::Fields;
+use egui::collapsing_header::CollapsingState;
+use egui::{RichText, Ui};
+
+/// A one-line summary for the section header.
+pub(super) fn summary(form: &Form<'_>) -> String {
+    let policy = form.book.policy.risk;
+    let risks: Vec<&Risk> = form.book.risks_of(&form.release.id).collect();
+    let open = risks.iter().filter(|r| r.status != RiskStatus::Closed).count();
+    let worst = risks.iter().filter(|r| r.status != RiskStatus::Closed).map(|r| policy.band(r.residual_score())).max();
+    match worst {
+        Some(band) => format!("{} risks, {open} open · highest open residual risk: {}", risks.len(), band.label()),
+        None => format!("{} risks, none open", risks.len()),
+    }
+}
+
+/// The id under which a risk card remembers whether it is open.
+fn card_id(risk: &crate::model::Id) -> egui::Id {
+    egui::Id::unique(("release_form.risk", risk))
+}
+
+/// Draws the section.
+pub(super) fn risks_ui(ui: &mut Ui, form: &Form<'_>, out: &mut Intents) {
+    let t = tokens(ui.ctx());
+    let r = form.release;
+    let risks: Vec<&Risk> = form.book.risks_of(&r.id).collect();
+    if risks.is_empty() {
+        ui.label(RichText::new("No risks are linked to this release yet.").color(t.text_weak));
+    }
+    for risk in risks {
+        risk_card_ui(ui, form, risk, out);
+    }
+    if ui.button("Add risk").on_hover_text("Add a risk to the register, linked to this release").clicked() {
+        let id = form.new_id(IdKind::Risk);
+        let risk = Risk { id: id.clone(), releases: vec![r.id.clone()], owner: r.owner.clone(), ..Risk::default() };
+        out.apply(Edit::insert(Path::root(), "risks", form.book.risks.len(), &risk));
+        let mut state = CollapsingState::load_with_default_open(ui.ctx(), card_id(&id), true);
+        state.set_open(true);
+        state.store(ui.ctx());
+    }
+}
+
+fn risk_card_ui(ui: &mut Ui, form: &Form<'_>, risk: &Risk, out: &mut Intents) {
+    let t = tokens(ui.ctx());
+    let policy = form.book.policy.risk;
+    let at = Path::root().item("risks", &risk.id);
+    egui::Frame::group(ui.style()).show(ui, |ui| {
+        ui.set_width(ui.available_width());
+        CollapsingState::load_with_default_open(ui.ctx(), card_id(&risk.id), false)
+            .show_header(ui, |ui| {
+                ui.label(RichText::new(risk.id.as_str()).monospace().color(t.text_weak));
+                let title = if risk.title.trim().is_empty() { "Untitled risk" } else { risk.title.as_str() };
+                ui.strong(title);
+                ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
+                    remove_button_ui(ui, form, risk, out);
+                    ui.label(RichText::new(risk.status.label()).color(t.text_weak));
+                    band_pill_ui(ui, "Residual", risk.residual_score(), policy.band(risk.residual_score()));
+                    ui.label(RichText::new("➡").color(t.text_weak));
+                    band_pill_ui(ui, "Inherent", risk.inherent_score(), policy.band(risk.inherent_score()));
+                });
+            })
+            .body(|ui| risk_body_ui(ui, form, risk, &at, out));
+    });
+}
+
+/// The score and band in words on the band's colour, e.g. "Inherent 12 · High".
+fn band_pill_ui(ui: &mut Ui, which: &str, score: u8, band: Band) {
+    let t = tokens(ui.ctx());
+    let i = Band::ALL.iter().position(|b| *b == band).unwrap_or(0);
+    egui::Frame::new().fill(t.bands[i]).corner_radius(4.0).inner_margin(egui::Margin::symmetric(6, 1)).show(ui, |ui| {
+        ui.label(RichText::new(format!("{which} {score} · {}", band.label())).size(t.small_size).color(t.on_bands[i]));
+    });
+}
+
+/// Unlinks the risk from this release, or removes it from the register
+/// when this release is the only one it belongs to.
+fn remove_button_ui(ui: &mut Ui, form: &Form<'_>, risk: &Risk, out: &mut Intents) {
+    let others: Vec<_> = risk.releases.iter().filter(|id| **id != form.release.id).cloned().collect();
+    let name = if others.is_empty() {
+        format!("Remove risk {} from the register", risk.id)
+    } else {
+        format!("Unlink risk {} from this release (it stays linked to {})", risk.id, others.len())
+    };
+    let r = ui.small_button("🗙").on_hover_text(&name);
+    r.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Button, true, &name));
+    if r.clicked() {
+        let at = Path::root().item("risks", &risk.id);
+        if others.is_empty() {
+            out.apply(Ok(Edit::remove(Path::root(), "risks", &risk.id)));
+        } else {
+            out.apply(Edit::set(at, "releases", &others));
+        }
+    }
+}
+
+fn risk_body_ui(ui: &mut Ui, form: &Form<'_>, risk: &Risk, at: &Path, out: &mut Intents) {
+    let policy = form.book.policy.risk;
+    let scale = policy.scale.max(1);
+    let score = |s: u8| format!("{s} · {}", policy.band(s).label());
+    let mut f = Fields::new(at.clone(), out);
+    let assessment = |f: &mut Fields<'_>, ui: &mut Ui| {
+        f.text(ui, "Title", "title", &risk.title);
+        f.choice(ui, "Category", "category", risk.category, &RiskCategory::ALL, RiskCategory::label);
+        f.scale(ui, "Likelihood", "likelihood", risk.likelihood, scale);
+        f.scale(ui, "Impact", "impact", risk.impact, scale);
+        Fields::read_only(ui, "Inherent score", &score(risk.inherent_score()));
+    };
+    let treatment = |f: &mut Fields<'_>, ui: &mut Ui| {
+        f.opt_choice(ui, "Treatment", "treatment", risk.treatment, &Treatment::ALL, Treatment::label);
+        f.scale(ui, "Residual likelihood", "residual_likelihood", risk.residual_likelihood, scale);
+        f.scale(ui, "Residual impact", "residual_impact", risk.residual_impact, scale);
+        Fields::read_only(ui, "Residual score", &score(risk.residual_score()));
+    };
+    // Assessment and treatment side by side when there is room, else one
+    // below the other.
+    if ui.available_width() >= 860.0 {
+        ui.columns(2, |cols| {
+            Fields::grid(&mut cols[0], (at, "assessment"), |ui| assessment(&mut f, ui));
+            Fields::grid(&mut cols[1], (at, "treatment"), |ui| treatment(&mut f, ui));
+        });
+    } else {
+        Fields::grid(ui, (at, "assessment"), |ui| {
+            assessment(&mut f, ui);
+            treatment(&mut f, ui);
+        });
+    }
+    Fields::grid(ui, (at, "ownership"), |ui| {
+        picks::person_row(&mut f, ui, form, "Owner", "owner", risk.owner.as_ref());
+        f.choice(ui, "Status", "status", risk.status, &RiskStatus::ALL, RiskStatus::label);
+        f.date(ui, "Next review", "next_review", risk.next_review, form.today);
+    });
+}
