@@ -7,7 +7,10 @@
 //! - [`edit`]: edits, the only way a book changes, with undo history and
 //!   the audit trail.
 //! - [`check`]: findings about a book (structural checks, process rules).
+//! - [`schedule`]: calendar items, recurring windows and conflicts.
+//! - [`risk`]: risk scores, bands, matrices and the register.
 //! - [`store`]: reading and writing book files, atomically.
+//! - [`export`] and [`import`]: files for and from other tools.
 //! - [`generate`]: synthetic books for demos and benchmarks.
 //! - [`templates`]: the templates bundled in `assets/`.
 //! - [`cli`]: the command line.
@@ -16,8 +19,12 @@
 pub mod check;
 pub mod cli;
 pub mod edit;
+pub mod export;
 pub mod generate;
+pub mod import;
 pub mod model;
+pub mod risk;
+pub mod schedule;
 pub mod store;
 pub mod templates;
 pub mod ui;

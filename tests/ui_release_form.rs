@@ -65,6 +65,8 @@ fn moving_a_release_through_its_phases_from_the_form() {
     let id = h.state().selected_release_id().cloned().expect("selected");
     h.get_by_label_contains("Move to next phase").click();
     h.run();
+    h.get_by_label("Move to Build & Test").click();
+    h.run();
     assert_eq!(book(&h).release(&id).map(|r| r.phase), Some(Phase::BuildAndTest));
     h.key_press_modifiers(Modifiers::COMMAND, Key::Z);
     h.run();

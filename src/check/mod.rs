@@ -5,8 +5,10 @@
 //! references, impossible values). The ISO/IEC 20000 process rules build on
 //! the same [`Finding`] type.
 
+pub mod rules;
 mod structure;
 
+pub use rules::process_findings;
 pub use structure::structural_findings;
 
 use crate::edit::Path;
@@ -81,4 +83,12 @@ impl fmt::Display for Finding {
 /// Whether any finding is an error.
 pub fn has_errors(findings: &[Finding]) -> bool {
     findings.iter().any(|f| f.severity == Severity::Error)
+}
+
+/// Every finding about a book as of `today`: structural problems first,
+/// then the process rules.
+pub fn all_findings(book: &crate::model::Book, today: jiff::civil::Date) -> Vec<Finding> {
+    let mut out = structural_findings(book);
+    out.extend(process_findings(book, today));
+    out
 }

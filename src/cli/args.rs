@@ -95,6 +95,35 @@ pub enum Command {
         /// Output format.
         #[arg(long, value_enum, default_value_t = FindingsFormat::Text)]
         format: FindingsFormat,
+        /// Check as of this date (YYYY-MM-DD) instead of today.
+        #[arg(long)]
+        today: Option<jiff::civil::Date>,
+    },
+    /// Write a file for people and tools without Relplan.
+    Export {
+        /// The book file.
+        file: PathBuf,
+        /// The format.
+        #[arg(long, value_enum)]
+        to: ExportFormat,
+        /// The file to write.
+        #[arg(short, long)]
+        output: PathBuf,
+        /// Only this release, by id (e.g. REL-3).
+        #[arg(long)]
+        release: Option<String>,
+        /// What to export, for formats that hold one table (csv: risks).
+        #[arg(long, value_enum, default_value_t = ExportWhat::Risks)]
+        what: ExportWhat,
+        /// Separate CSV columns with `;` (for spreadsheets that use a decimal comma).
+        #[arg(long)]
+        semicolon: bool,
+        /// For calendars: which events to include (default: all).
+        #[arg(long, value_enum, value_delimiter = ',')]
+        include: Vec<CalendarPart>,
+        /// Replace the output file if it exists.
+        #[arg(long)]
+        force: bool,
     },
     /// Write a realistic synthetic book, for demos and benchmarks. The same
     /// seed always gives the same file.
@@ -112,6 +141,35 @@ pub enum Command {
         #[arg(long)]
         force: bool,
     },
+}
+
+/// Export formats.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ExportFormat {
+    /// iCalendar (.ics).
+    Ics,
+    /// Comma-separated values.
+    Csv,
+}
+
+/// What a table export holds.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ExportWhat {
+    /// The risk register.
+    Risks,
+}
+
+/// Kinds of calendar event.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum CalendarPart {
+    /// Release phases.
+    Phases,
+    /// Milestones.
+    Milestones,
+    /// Deployment windows.
+    Deployments,
+    /// Blackout windows.
+    Blackouts,
 }
 
 /// How findings are printed.

@@ -39,7 +39,44 @@ pub fn run<I: IntoIterator<Item = OsString>>(args: I) -> ExitCode {
             ExitCode::SUCCESS
         }
         Some(Command::New { template, output, name, force }) => new_book(&template, &output, name.as_deref(), force),
-        Some(Command::Check { file, release, format }) => check(&file, release.as_deref(), format),
+        Some(Command::Check { file, release, format, today }) => check(&file, release.as_deref(), format, today),
+        Some(Command::Export { file, to, output, release, what, semicolon, include, force }) => {
+            if let Err(code) = refuse_overwrite(&output, force) {
+                return code;
+            }
+            let book = match load(&file) {
+                Ok(p) => p.book,
+                Err(e) => {
+                    eprintln!("{e}");
+                    return ExitCode::from(2);
+                }
+            };
+            let release = release.map(Id);
+            if let Some(r) = &release {
+                if book.release(r).is_none() {
+                    eprintln!("There is no release {r} in {}.", file.display());
+                    return ExitCode::from(2);
+                }
+            }
+            let bytes = match (to, what) {
+                (super::args::ExportFormat::Ics, _) => {
+                    use super::args::CalendarPart as P;
+                    let all = include.is_empty();
+                    let options = crate::export::ics::IcsOptions {
+                        release,
+                        phases: all || include.contains(&P::Phases),
+                        milestones: all || include.contains(&P::Milestones),
+                        deployments: all || include.contains(&P::Deployments),
+                        blackouts: all || include.contains(&P::Blackouts),
+                    };
+                    crate::export::ics::to_ics(&book, &options).into_bytes()
+                }
+                (super::args::ExportFormat::Csv, super::args::ExportWhat::Risks) => {
+                    crate::export::risk_csv::to_csv(&book, &crate::export::risk_csv::CsvOptions { release, semicolon })
+                }
+            };
+            finish_write(store::write_atomic(&output, &bytes), &output)
+        }
         Some(Command::Gen { releases, seed, output, force }) => {
             if let Err(code) = refuse_overwrite(&output, force) {
                 return code;
@@ -98,7 +135,7 @@ fn new_book(template: &str, output: &Path, name: Option<&str>, force: bool) -> E
     finish_write(store::save(doc.book(), output), output)
 }
 
-fn check(file: &Path, release: Option<&str>, format: FindingsFormat) -> ExitCode {
+fn check(file: &Path, release: Option<&str>, format: FindingsFormat, today: Option<jiff::civil::Date>) -> ExitCode {
     let parsed = match load(file) {
         Ok(p) => p,
         Err(e) => {
@@ -106,7 +143,9 @@ fn check(file: &Path, release: Option<&str>, format: FindingsFormat) -> ExitCode
             return ExitCode::from(2);
         }
     };
+    let today = today.unwrap_or_else(|| jiff::Zoned::now().date());
     let mut findings = parsed.findings;
+    findings.extend(crate::check::process_findings(&parsed.book, today));
     if let Some(r) = release {
         let id = Id::from(r);
         if parsed.book.release(&id).is_none() {

@@ -35,6 +35,12 @@ pub enum MainView {
     Release,
     /// The book's shared records.
     Book,
+    /// The release schedule.
+    Calendar,
+    /// The risk register and matrices.
+    Risks,
+    /// The ISO/IEC 20000 findings.
+    Checks,
 }
 
 /// A message in the status bar.
@@ -54,6 +60,13 @@ pub struct RelplanApp {
     pub(super) selected: Option<Id>,
     pub(super) list: super::release_list::ListState,
     pub(super) book_view: super::book_view::BookViewState,
+    pub(super) calendar: super::calendar::CalendarState,
+    pub(super) risks: super::risks::RiskViewState,
+    pub(super) checks: super::checks::ChecksState,
+    /// Findings of the open book, and the book state they were computed for.
+    findings_cache: Option<(u64, u64, std::rc::Rc<Vec<crate::check::Finding>>)>,
+    /// Counts the books opened, so that a cache never mixes two books.
+    generation: u64,
     pub(super) show_history: bool,
     pub(super) palette: super::palette::PaletteState,
     pub(super) dialog: Option<Dialog>,
@@ -114,6 +127,11 @@ impl RelplanApp {
             selected: None,
             list: Default::default(),
             book_view: Default::default(),
+            calendar: Default::default(),
+            risks: Default::default(),
+            checks: Default::default(),
+            findings_cache: None,
+            generation: 0,
             show_history: false,
             palette: Default::default(),
             dialog: None,
@@ -186,6 +204,8 @@ impl RelplanApp {
     }
 
     pub(super) fn set_session(&mut self, session: Session) {
+        self.generation += 1;
+        self.findings_cache = None;
         let keep = self.selected.as_ref().filter(|id| session.doc.book().release(id).is_some()).cloned();
         self.selected = keep.or_else(|| session.doc.book().releases.first().map(|r| r.id.clone()));
         if let Some(author) = self.prefs.author.clone() {
@@ -236,10 +256,30 @@ impl RelplanApp {
         self.status = Some(Status { text, is_error });
     }
 
+    /// Every finding about the open book (structural and process rules),
+    /// computed once per change of the book.
+    pub fn findings(&mut self) -> std::rc::Rc<Vec<crate::check::Finding>> {
+        let Some(s) = &self.session else { return std::rc::Rc::default() };
+        let state = s.doc.history().state();
+        if let Some((generation, cached_state, findings)) = &self.findings_cache {
+            if *generation == self.generation && *cached_state == state {
+                return findings.clone();
+            }
+        }
+        let mut findings = s.findings.clone();
+        findings.extend(crate::check::process_findings(s.doc.book(), today()));
+        let findings = std::rc::Rc::new(findings);
+        self.findings_cache = Some((self.generation, state, findings.clone()));
+        findings
+    }
+
     pub(super) fn show_view(&mut self, view: ViewName) {
         self.view = match view {
             ViewName::Release | ViewName::Releases => MainView::Release,
             ViewName::Book => MainView::Book,
+            ViewName::Calendar => MainView::Calendar,
+            ViewName::Risks => MainView::Risks,
+            ViewName::Checks => MainView::Checks,
             ViewName::History => {
                 self.show_history = true;
                 MainView::Release
@@ -327,6 +367,12 @@ impl RelplanApp {
 
     pub(super) fn picked(&mut self, purpose: PickPurpose, path: PathBuf) {
         match purpose {
+            PickPurpose::ExportCalendar
+            | PickPurpose::ExportRisks
+            | PickPurpose::ImportCalendar
+            | PickPurpose::ImportRisks => {
+                self.exchange(purpose, &path);
+            }
             PickPurpose::Open => self.jobs.push(jobs::open(path)),
             PickPurpose::SaveAs => {
                 let path = if path.extension().is_none() { path.with_extension("ron") } else { path };
@@ -455,4 +501,9 @@ impl eframe::App for RelplanApp {
             eprintln!("Relplan could not save its settings: {e}");
         }
     }
+}
+
+/// Today's date in the user's time zone.
+pub fn today() -> jiff::civil::Date {
+    jiff::Zoned::now().date()
 }

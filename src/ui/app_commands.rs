@@ -6,7 +6,6 @@ use super::dialogs::Dialog;
 use super::jobs::{self, PickPurpose};
 use super::theme::Theme;
 use crate::edit::{Edit, Path};
-use crate::model::PhasePlan;
 
 impl RelplanApp {
     /// Runs a command from a menu, a shortcut or the palette.
@@ -44,6 +43,13 @@ impl RelplanApp {
             C::DuplicateRelease => self.duplicate_release(),
             C::DeleteRelease => self.delete_release(),
             C::NextPhase => self.next_phase(),
+            C::ViewCalendar => self.view = MainView::Calendar,
+            C::ViewRisks => self.view = MainView::Risks,
+            C::ViewChecks => self.view = MainView::Checks,
+            C::ExportCalendar => self.pick_for(PickPurpose::ExportCalendar, "ics"),
+            C::ImportCalendar => self.pick_for(PickPurpose::ImportCalendar, "ics"),
+            C::ExportRisks => self.pick_for(PickPurpose::ExportRisks, "csv"),
+            C::ImportRisks => self.pick_for(PickPurpose::ImportRisks, "csv"),
             C::ViewRelease => self.view = MainView::Release,
             C::ViewBook => self.view = MainView::Book,
             C::ToggleHistory => self.show_history = !self.show_history,
@@ -135,22 +141,58 @@ impl RelplanApp {
 
     fn next_phase(&mut self) {
         let Some(r) = self.selected_release() else { return };
-        let Some(next) = r.phase.next() else {
-            self.set_status(format!("{} is closed; there is no next phase.", r.id), false);
-            return;
+        match r.phase.next() {
+            Some(next) => self.dialog = Some(Dialog::Gate(super::gate::GateState::new(r.id.clone(), next))),
+            None => {
+                let text = format!("{} is closed; there is no next phase.", r.id);
+                self.set_status(text, false);
+            }
+        }
+    }
+
+    fn pick_for(&mut self, purpose: PickPurpose, extension: &str) {
+        let Some(s) = &self.session else { return };
+        let suggested = format!("{}.{extension}", s.display_name().replace(['/', '\\', ':'], "-"));
+        let dir = s.file.as_ref().and_then(|f| f.path().parent().map(ToOwned::to_owned));
+        self.jobs.push(jobs::pick(purpose, dir, suggested));
+    }
+
+    /// Writes an export, or reads an import into a preview, for a chosen file.
+    pub(super) fn exchange(&mut self, purpose: PickPurpose, path: &std::path::Path) {
+        let Some(s) = &self.session else { return };
+        let book = s.doc.book();
+        let release = None;
+        let written = match purpose {
+            PickPurpose::ExportCalendar => {
+                let options = crate::export::ics::IcsOptions { release, ..Default::default() };
+                Some(crate::export::ics::to_ics(book, &options).into_bytes())
+            }
+            PickPurpose::ExportRisks => {
+                let options = crate::export::risk_csv::CsvOptions { release, semicolon: false };
+                Some(crate::export::risk_csv::to_csv(book, &options))
+            }
+            _ => None,
         };
-        let at = Path::root().item("releases", &r.id);
-        let today = jiff::Zoned::now().date();
-        let mut edits = vec![Edit::set(at.clone(), "phase", &next)];
-        if let Some(f) = PhasePlan::field_name(r.phase) {
-            edits.push(Edit::set(at.clone().field("phases").field(f), "actual_end", &Some(today)));
+        if let Some(bytes) = written {
+            match crate::store::write_atomic(path, &bytes) {
+                Ok(()) => self.set_status(format!("Wrote {}", path.display()), false),
+                Err(e) => self.set_status(e.to_string(), true),
+            }
+            return;
         }
-        if let Some(f) = PhasePlan::field_name(next) {
-            edits.push(Edit::set(at.clone().field("phases").field(f), "actual_start", &Some(today)));
-        }
-        let name = format!("Move {} to {}", r.id, next.label());
-        match edits.into_iter().collect::<Result<Vec<_>, _>>() {
-            Ok(edits) => self.apply_intents(super::Intents(vec![super::Intent::Apply(Edit::Group { name, edits })])),
+        let preview = match std::fs::read(path) {
+            Err(e) => Err(crate::import::ImportError(format!(
+                "{} could not be read: {}.",
+                path.display(),
+                crate::store::plain_io(&e)
+            ))),
+            Ok(bytes) => match purpose {
+                PickPurpose::ImportCalendar => crate::import::ics::preview(book, &bytes, path),
+                _ => crate::import::risk_csv::preview(book, &bytes, path),
+            },
+        };
+        match preview {
+            Ok(p) => self.dialog = Some(Dialog::Import(p)),
             Err(e) => self.set_status(e.to_string(), true),
         }
     }

@@ -36,8 +36,22 @@ pub enum CommandId {
     ViewRelease,
     /// Show the book's policy, people, environments and other shared records.
     ViewBook,
+    /// Show the calendar.
+    ViewCalendar,
+    /// Show the risk register and matrices.
+    ViewRisks,
+    /// Show the ISO/IEC 20000 checks.
+    ViewChecks,
     /// Show or hide the history panel.
     ToggleHistory,
+    /// Write the schedule as an iCalendar file.
+    ExportCalendar,
+    /// Read blackout windows from an iCalendar file.
+    ImportCalendar,
+    /// Write the risk register as CSV.
+    ExportRisks,
+    /// Read risks from a CSV file.
+    ImportRisks,
     /// Larger.
     ZoomIn,
     /// Smaller.
@@ -90,11 +104,15 @@ const CTRL_SHIFT: Modifiers = Modifiers { shift: true, ..Modifiers::COMMAND };
 
 impl CommandId {
     /// Every command, in menu order.
-    pub const ALL: [CommandId; 23] = [
+    pub const ALL: [CommandId; 30] = [
         CommandId::NewFromTemplate,
         CommandId::Open,
         CommandId::Save,
         CommandId::SaveAs,
+        CommandId::ExportCalendar,
+        CommandId::ImportCalendar,
+        CommandId::ExportRisks,
+        CommandId::ImportRisks,
         CommandId::Quit,
         CommandId::Undo,
         CommandId::Redo,
@@ -102,6 +120,9 @@ impl CommandId {
         CommandId::Palette,
         CommandId::ViewRelease,
         CommandId::ViewBook,
+        CommandId::ViewCalendar,
+        CommandId::ViewRisks,
+        CommandId::ViewChecks,
         CommandId::ToggleHistory,
         CommandId::ZoomIn,
         CommandId::ZoomOut,
@@ -134,6 +155,13 @@ impl CommandId {
             CommandId::NextPhase => "Move to next phase",
             CommandId::ViewRelease => "Release plan",
             CommandId::ViewBook => "Book: policy, people, environments…",
+            CommandId::ViewCalendar => "Calendar",
+            CommandId::ViewRisks => "Risks",
+            CommandId::ViewChecks => "Checks",
+            CommandId::ExportCalendar => "Export calendar (.ics)…",
+            CommandId::ImportCalendar => "Import blackouts from a calendar (.ics)…",
+            CommandId::ExportRisks => "Export risk register (.csv)…",
+            CommandId::ImportRisks => "Import risks (.csv)…",
             CommandId::ToggleHistory => "History panel",
             CommandId::ZoomIn => "Zoom in",
             CommandId::ZoomOut => "Zoom out",
@@ -149,10 +177,21 @@ impl CommandId {
     pub fn menu(self) -> Menu {
         use CommandId as C;
         match self {
-            C::NewFromTemplate | C::Open | C::Save | C::SaveAs | C::Quit => Menu::File,
+            C::NewFromTemplate
+            | C::Open
+            | C::Save
+            | C::SaveAs
+            | C::Quit
+            | C::ExportCalendar
+            | C::ImportCalendar
+            | C::ExportRisks
+            | C::ImportRisks => Menu::File,
             C::Undo | C::Redo | C::Find | C::Palette => Menu::Edit,
             C::ViewRelease
             | C::ViewBook
+            | C::ViewCalendar
+            | C::ViewRisks
+            | C::ViewChecks
             | C::ToggleHistory
             | C::ZoomIn
             | C::ZoomOut
@@ -185,6 +224,11 @@ impl CommandId {
             C::ZoomIn => vec![k(CTRL, Key::Plus), k(CTRL, Key::Equals)],
             C::ZoomOut => vec![k(CTRL, Key::Minus)],
             C::ZoomReset => vec![k(CTRL, Key::Num0)],
+            C::ViewRelease => vec![k(CTRL, Key::Num1)],
+            C::ViewBook => vec![k(CTRL, Key::Num2)],
+            C::ViewCalendar => vec![k(CTRL, Key::Num3)],
+            C::ViewRisks => vec![k(CTRL, Key::Num4)],
+            C::ViewChecks => vec![k(CTRL, Key::Num5)],
             _ => Vec::new(),
         }
     }

@@ -30,6 +30,10 @@ pub enum Dialog {
     },
     /// Saving failed; the reason.
     SaveFailed(String),
+    /// The gate of a phase change.
+    Gate(super::gate::GateState),
+    /// What an import would do, to confirm.
+    Import(crate::import::ImportPreview),
 }
 
 impl RelplanApp {
@@ -47,6 +51,16 @@ impl RelplanApp {
                 Dialog::NewRelease => keep = self.new_release_ui(ui),
                 Dialog::PathEntry { purpose, text } => keep = self.path_entry_ui(ui, *purpose, text),
                 Dialog::SaveFailed(reason) => keep = self.save_failed_ui(ui, reason),
+                Dialog::Gate(state) => {
+                    let mut out = super::Intents::default();
+                    if let Some(s) = &self.session {
+                        keep = super::gate::gate_ui(ui, s.doc.book(), state, super::app::today(), &mut out);
+                    } else {
+                        keep = false;
+                    }
+                    self.apply_intents(out);
+                }
+                Dialog::Import(preview) => keep = self.import_ui(ui, preview),
             }
         });
         if modal.should_close() && !matches!(dialog, Dialog::ConfirmClose) {
@@ -56,6 +70,40 @@ impl RelplanApp {
         if keep && self.dialog.is_none() {
             self.dialog = Some(dialog);
         }
+    }
+
+    fn import_ui(&mut self, ui: &mut egui::Ui, preview: &crate::import::ImportPreview) -> bool {
+        ui.heading(&preview.title);
+        let t = super::theme::tokens(ui.ctx());
+        egui::ScrollArea::vertical().max_height(320.0).show(ui, |ui| {
+            for line in &preview.lines {
+                ui.label(line);
+            }
+            for problem in &preview.problems {
+                ui.label(egui::RichText::new(format!("⚠ {problem}")).color(t.warning));
+            }
+        });
+        if preview.edit.is_none() {
+            ui.label("There is nothing to import.");
+        }
+        let mut keep = true;
+        ui.horizontal(|ui| {
+            if let Some(edit) = &preview.edit {
+                if ui.button(format!("Import {} entries", preview.lines.len())).clicked() {
+                    if let Some(s) = &mut self.session {
+                        if let Err(e) = s.doc.apply_import(edit.clone()) {
+                            self.status =
+                                Some(super::app::Status { text: format!("Nothing was imported: {e}"), is_error: true });
+                        }
+                    }
+                    keep = false;
+                }
+            }
+            if ui.button("Cancel").clicked() {
+                keep = false;
+            }
+        });
+        keep
     }
 
     fn save_failed_ui(&mut self, ui: &mut egui::Ui, reason: &str) -> bool {

@@ -30,6 +30,14 @@ pub enum PickPurpose {
     Open,
     /// To save the book under it.
     SaveAs,
+    /// To write the schedule as iCalendar.
+    ExportCalendar,
+    /// To read blackout windows from iCalendar.
+    ImportCalendar,
+    /// To write the risk register as CSV.
+    ExportRisks,
+    /// To read risks from CSV.
+    ImportRisks,
 }
 
 /// A job in progress.
@@ -82,13 +90,24 @@ pub fn save(mut file: BookFile, book: Book, state: u64) -> Job {
 pub fn pick(purpose: PickPurpose, start_dir: Option<PathBuf>, suggested: String) -> Job {
     spawn("Choosing a file…".to_owned(), move || {
         let started = Instant::now();
-        let mut dialog = rfd::FileDialog::new().add_filter("Relplan book", &["ron"]).add_filter("All files", &["*"]);
+        let (kind, extension) = match purpose {
+            PickPurpose::Open | PickPurpose::SaveAs => ("Relplan book", "ron"),
+            PickPurpose::ExportCalendar | PickPurpose::ImportCalendar => ("iCalendar", "ics"),
+            PickPurpose::ExportRisks | PickPurpose::ImportRisks => ("CSV", "csv"),
+        };
+        let mut dialog = rfd::FileDialog::new().add_filter(kind, &[extension]).add_filter("All files", &["*"]);
         if let Some(dir) = start_dir {
             dialog = dialog.set_directory(dir);
         }
         let path = match purpose {
             PickPurpose::Open => dialog.set_title("Open a release book").pick_file(),
+            PickPurpose::ImportCalendar => dialog.set_title("Import blackout windows from a calendar").pick_file(),
+            PickPurpose::ImportRisks => dialog.set_title("Import risks from CSV").pick_file(),
             PickPurpose::SaveAs => dialog.set_title("Save the release book as").set_file_name(suggested).save_file(),
+            PickPurpose::ExportCalendar => dialog.set_title("Export the calendar").set_file_name(suggested).save_file(),
+            PickPurpose::ExportRisks => {
+                dialog.set_title("Export the risk register").set_file_name(suggested).save_file()
+            }
         };
         let quick = path.is_none() && started.elapsed() < Duration::from_millis(400);
         JobResult::Picked { purpose, path, quick }

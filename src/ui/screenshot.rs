@@ -15,6 +15,12 @@ pub enum ViewName {
     History,
     /// The book's policy, people, environments and other shared records.
     Book,
+    /// The calendar.
+    Calendar,
+    /// The risk register and matrices.
+    Risks,
+    /// The ISO/IEC 20000 checks.
+    Checks,
 }
 
 /// Where to write the screenshot, and how far it has got.

@@ -118,6 +118,9 @@ impl RelplanApp {
             CommandId::ToggleHistory => format!("{}{}", check(self.show_history), cmd.label()),
             CommandId::ViewRelease => format!("{}{}", check(self.view == MainView::Release), cmd.label()),
             CommandId::ViewBook => format!("{}{}", check(self.view == MainView::Book), cmd.label()),
+            CommandId::ViewCalendar => format!("{}{}", check(self.view == MainView::Calendar), cmd.label()),
+            CommandId::ViewRisks => format!("{}{}", check(self.view == MainView::Risks), cmd.label()),
+            CommandId::ViewChecks => format!("{}{}", check(self.view == MainView::Checks), cmd.label()),
             CommandId::Undo => match self.session.as_ref().and_then(|s| s.doc.history().done_names().next_back()) {
                 Some(name) => format!("Undo: {name}"),
                 None => cmd.label().to_owned(),
@@ -155,12 +158,13 @@ impl RelplanApp {
             ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
                 ui.weak(format!("{:.0} %", self.prefs.clamped_zoom() * 100.0));
                 if let Some(s) = &self.session {
-                    let place =
-                        s.file.as_ref().map_or_else(|| "not saved yet".to_owned(), |f| f.path().display().to_string());
-                    ui.weak(place);
+                    match &s.file {
+                        Some(f) => ui.weak(f.path().display().to_string()),
+                        None => ui.weak("not saved to a file yet"),
+                    };
                     if s.doc.is_dirty() {
                         ui.label(egui::RichText::new("• Unsaved changes").color(t.warning));
-                    } else {
+                    } else if s.file.is_some() {
                         ui.label(egui::RichText::new("✔ Saved").color(t.good));
                     }
                 }
@@ -199,22 +203,25 @@ impl RelplanApp {
             });
         }
         ui.horizontal(|ui| {
-            let mut view = self.view;
-            ui.selectable_value(&mut view, MainView::Release, "Release plan");
-            ui.selectable_value(&mut view, MainView::Book, "Book");
-            if view != self.view {
-                out.push(Intent::Run(if view == MainView::Release {
-                    CommandId::ViewRelease
-                } else {
-                    CommandId::ViewBook
-                }));
+            for (view, label, cmd) in [
+                (MainView::Release, "Release plan", CommandId::ViewRelease),
+                (MainView::Calendar, "Calendar", CommandId::ViewCalendar),
+                (MainView::Risks, "Risks", CommandId::ViewRisks),
+                (MainView::Checks, "Checks", CommandId::ViewChecks),
+                (MainView::Book, "Book", CommandId::ViewBook),
+            ] {
+                if ui.selectable_label(self.view == view, label).clicked() && self.view != view {
+                    out.push(Intent::Run(cmd));
+                }
             }
         });
         ui.separator();
+        let findings = self.findings();
+        let Some(s) = &self.session else { return };
         let book = s.doc.book();
         match self.view {
             MainView::Release => match self.selected.as_ref().and_then(|id| book.release(id)) {
-                Some(release) => super::release_form::release_form_ui(ui, book, release, &s.findings, out),
+                Some(release) => super::release_form::release_form_ui(ui, book, release, &findings, out),
                 None => {
                     ui.add_space(24.0);
                     ui.vertical_centered(|ui| {
@@ -227,6 +234,11 @@ impl RelplanApp {
                 }
             },
             MainView::Book => super::book_view::book_view_ui(ui, book, &mut self.book_view, out),
+            MainView::Calendar => super::calendar::calendar_ui(ui, book, &mut self.calendar, out),
+            MainView::Risks => super::risks::risks_ui(ui, book, self.selected.as_ref(), &mut self.risks, out),
+            MainView::Checks => {
+                super::checks::checks_ui(ui, book, &findings, self.selected.as_ref(), &mut self.checks, out);
+            }
         }
     }
 }
