@@ -71,8 +71,13 @@ pub fn run(start: StartOptions, args: &WindowArgs) -> ExitCode {
     if let Ok(icon) = eframe::icon_data::from_png_bytes(include_bytes!("../../assets/relplan-icon.png")) {
         viewport = viewport.with_icon(icon);
     }
-    let options =
-        eframe::NativeOptions { viewport, renderer, persist_window: start.screenshot.is_none(), ..Default::default() };
+    let mut options = eframe::NativeOptions { viewport, renderer, ..Default::default() };
+    if start.screenshot.is_some() {
+        // A screenshot shows the asked-for size and view, never the window
+        // size or panel layout remembered from the user's own sessions.
+        options.persist_window = false;
+        options.persistence_path = Some(std::env::temp_dir().join(format!("relplan-screenshot-{}", std::process::id())));
+    }
     let result =
         eframe::run_native("Relplan", options, Box::new(move |cc| Ok(Box::new(RelplanApp::new(cc, prefs, start)))));
     match result {
