@@ -50,7 +50,7 @@ fn new_creates_a_book_that_checks_without_errors() {
     let again = relplan(&["new", "--template", "standard", "-o", file_arg]);
     assert_eq!(again.status.code(), Some(2), "an existing file is not replaced without --force");
     assert!(text(&again.stderr).contains("--force"));
-    let check = relplan(&["check", file_arg]);
+    let check = relplan(&["check", file_arg, "--today", "2026-11-27"]);
     assert_eq!(check.status.code(), Some(0), "{}", text(&check.stdout));
 }
 
@@ -64,7 +64,7 @@ fn an_unknown_template_is_named_with_the_choices() {
 #[test]
 fn check_exit_status_follows_the_findings() {
     let example = example_path().to_str().unwrap();
-    let clean = relplan(&["check", example]);
+    let clean = relplan(&["check", example, "--today", "2026-11-27"]);
     assert_eq!(clean.status.code(), Some(0), "{}", text(&clean.stdout));
 
     let dir = tempfile::tempdir().unwrap();

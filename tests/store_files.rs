@@ -4,6 +4,21 @@
 use relplan::edit::{Document, Edit, Path as EditPath};
 use relplan::store::{BookFile, load, save, to_text};
 use relplan::templates::EXAMPLE;
+use std::path::{Path, PathBuf};
+use std::sync::OnceLock;
+
+/// One data folder for backups for the whole test binary, set before any
+/// test reads it (tests run in parallel threads).
+fn data_dir() -> &'static Path {
+    static DIR: OnceLock<PathBuf> = OnceLock::new();
+    DIR.get_or_init(|| {
+        let dir = std::env::temp_dir().join(format!("relplan-store-tests-{}", std::process::id()));
+        let _ = std::fs::create_dir_all(&dir);
+        // SAFETY: set once, inside get_or_init, before any test uses the variable.
+        unsafe { std::env::set_var("RELPLAN_DATA_DIR", &dir) };
+        dir
+    })
+}
 
 #[test]
 fn load_then_save_of_an_unchanged_book_gives_the_same_bytes() {
@@ -17,9 +32,7 @@ fn load_then_save_of_an_unchanged_book_gives_the_same_bytes() {
 
 #[test]
 fn the_first_save_keeps_a_backup_of_the_file_as_opened() {
-    let data = tempfile::tempdir().unwrap();
-    // SAFETY: this test binary sets the variable once, before any thread reads it.
-    unsafe { std::env::set_var("RELPLAN_DATA_DIR", data.path()) };
+    let data = data_dir();
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("plan.ron");
     std::fs::write(&path, EXAMPLE).unwrap();
@@ -28,7 +41,7 @@ fn the_first_save_keeps_a_backup_of_the_file_as_opened() {
     doc.apply(Edit::set(EditPath::root(), "name", "Renamed").unwrap()).unwrap();
     file.save(doc.book()).unwrap();
     let backup = file.backup().expect("a backup was taken").to_owned();
-    assert!(backup.starts_with(data.path()));
+    assert!(backup.starts_with(data));
     assert_eq!(std::fs::read_to_string(&backup).unwrap(), EXAMPLE);
     assert!(std::fs::read_to_string(&path).unwrap().contains("Renamed"));
 }
@@ -75,4 +88,50 @@ fn the_file_has_one_field_per_line_and_a_header() {
     assert_eq!(lines.next(), Some("    format: \"relplan-book\","));
     assert_eq!(lines.next(), Some("    version: 1,"));
     assert!(text.lines().all(|l| l.matches(": ").count() <= 1 || l.contains('"')), "one field per line");
+}
+
+#[test]
+fn a_save_never_overwrites_a_file_changed_behind_our_back() {
+    data_dir();
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("shared.ron");
+    std::fs::write(&path, EXAMPLE).unwrap();
+    let (mut file, parsed) = BookFile::open(&path).unwrap();
+    assert_eq!(file.disk_state(), relplan::store::DiskState::Unchanged);
+    let theirs = EXAMPLE.replace("Northwind Payments", "Northwind Payments (edited by a colleague)");
+    std::fs::write(&path, &theirs).unwrap();
+    assert_eq!(file.disk_state(), relplan::store::DiskState::Changed);
+    let e = file.save(&parsed.book).unwrap_err();
+    assert!(e.to_string().contains("changed by someone else"), "{e}");
+    assert_eq!(std::fs::read_to_string(&path).unwrap(), theirs, "their version is untouched");
+    file.save_over(&parsed.book).unwrap();
+    assert_eq!(std::fs::read_to_string(&path).unwrap(), EXAMPLE, "keeping mine overwrites only when asked");
+    std::fs::remove_file(&path).unwrap();
+    assert_eq!(file.disk_state(), relplan::store::DiskState::Deleted);
+    file.save(&parsed.book).unwrap();
+    assert!(path.exists(), "a deleted file is written again");
+}
+
+#[test]
+fn the_last_versions_are_kept_per_book_path() {
+    data_dir();
+    let dir = tempfile::tempdir().unwrap();
+    let a = dir.path().join("a").join("plan.ron");
+    let b = dir.path().join("b").join("plan.ron");
+    for p in [&a, &b] {
+        std::fs::create_dir_all(p.parent().unwrap()).unwrap();
+    }
+    let mut book = relplan::templates::example().unwrap();
+    let mut file = BookFile::new_at(&a);
+    for i in 0..8 {
+        book.name = format!("Version {i}");
+        file.save(&book).unwrap();
+    }
+    BookFile::new_at(&b).save(&book).unwrap();
+    let kept = relplan::store::kept_versions(&a);
+    assert_eq!(kept.len(), relplan::store::KEEP_VERSIONS);
+    let newest = std::fs::read_to_string(kept.last().unwrap()).unwrap();
+    assert!(newest.contains("Version 6"), "the version before the last save is kept");
+    assert!(relplan::store::kept_versions(&b).is_empty(), "two books called plan.ron never share backups");
+    assert_ne!(relplan::store::backup_dir(&a), relplan::store::backup_dir(&b));
 }

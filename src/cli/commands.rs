@@ -33,8 +33,9 @@ pub fn run<I: IntoIterator<Item = OsString>>(args: I) -> ExitCode {
             crate::ui::run(start, w)
         }
         Some(Command::Templates) => {
-            for t in crate::templates::BUILTIN {
-                println!("{:<12} {}", t.name, t.description());
+            for t in crate::templates::all() {
+                let mine = if t.is_user() { " (your template)" } else { "" };
+                println!("{:<14} {}{mine}", t.name, t.description);
             }
             ExitCode::SUCCESS
         }
@@ -52,11 +53,11 @@ pub fn run<I: IntoIterator<Item = OsString>>(args: I) -> ExitCode {
                 }
             };
             let release = release.map(Id);
-            if let Some(r) = &release {
-                if book.release(r).is_none() {
-                    eprintln!("There is no release {r} in {}.", file.display());
-                    return ExitCode::from(2);
-                }
+            if let Some(r) = &release
+                && book.release(r).is_none()
+            {
+                eprintln!("There is no release {r} in {}.", file.display());
+                return ExitCode::from(2);
             }
             let bytes = match (to, what) {
                 (super::args::ExportFormat::Ics, _) => {
@@ -109,18 +110,18 @@ fn finish_write(result: Result<(), store::SaveError>, output: &Path) -> ExitCode
 }
 
 fn new_book(template: &str, output: &Path, name: Option<&str>, force: bool) -> ExitCode {
-    let Some(t) = crate::templates::find(template) else {
-        let names: Vec<&str> = crate::templates::BUILTIN.iter().map(|t| t.name).collect();
+    let Some(found) = crate::templates::find_any(template) else {
+        let names: Vec<String> = crate::templates::all().into_iter().map(|t| t.name).collect();
         eprintln!("There is no template called “{template}”. The templates are: {}.", names.join(", "));
         return ExitCode::from(2);
     };
     if let Err(code) = refuse_overwrite(output, force) {
         return code;
     }
-    let book = match t.book() {
+    let book = match found {
         Ok(b) => b,
         Err(e) => {
-            eprintln!("The template {} could not be read: {e}", t.name);
+            eprintln!("The template {template} could not be read: {e}");
             return ExitCode::from(2);
         }
     };
@@ -131,7 +132,7 @@ fn new_book(template: &str, output: &Path, name: Option<&str>, force: bool) -> E
         eprintln!("Could not name the book: {e}");
         return ExitCode::from(2);
     }
-    doc.note(AuditKind::Created, &format!("Created from the {} template", t.name));
+    doc.note(AuditKind::Created, &format!("Created from the {template} template"));
     finish_write(store::save(doc.book(), output), output)
 }
 

@@ -37,6 +37,48 @@ pub fn keep_opened_copy(book_path: &Path, original: &[u8]) -> Result<PathBuf, Sa
     Ok(copy)
 }
 
+/// How many earlier saved versions of each book are kept.
+pub const KEEP_VERSIONS: usize = 5;
+
+/// Keeps the version of a book that a save is about to replace, and
+/// removes the oldest kept versions beyond [`KEEP_VERSIONS`]. The copy
+/// taken when the book was opened is kept apart and never removed here.
+pub fn keep_previous_version(book_path: &Path, previous: &[u8]) -> Result<PathBuf, SaveError> {
+    let dir = backup_dir(book_path)
+        .ok_or_else(|| SaveError { path: book_path.to_owned(), reason: "there is no folder for backups".to_owned() })?;
+    std::fs::create_dir_all(&dir).map_err(|e| SaveError::io(&dir, &e))?;
+    let stamp = jiff::Timestamp::now().strftime("%Y%m%dT%H%M%S%.3fZ").to_string();
+    let copy = dir.join(format!("version-{stamp}.ron"));
+    write_atomic(&copy, previous)?;
+    let mut versions: Vec<PathBuf> = std::fs::read_dir(&dir)
+        .map(|entries| {
+            entries
+                .filter_map(Result::ok)
+                .map(|e| e.path())
+                .filter(|p| p.file_name().is_some_and(|n| n.to_string_lossy().starts_with("version-")))
+                .collect()
+        })
+        .unwrap_or_default();
+    versions.sort();
+    let excess = versions.len().saturating_sub(KEEP_VERSIONS);
+    for old in versions.into_iter().take(excess) {
+        // A backup that cannot be removed only costs disk space.
+        let _ = std::fs::remove_file(old);
+    }
+    Ok(copy)
+}
+
+/// The kept versions of a book, oldest first.
+pub fn kept_versions(book_path: &Path) -> Vec<PathBuf> {
+    let Some(dir) = backup_dir(book_path) else { return Vec::new() };
+    let mut versions: Vec<PathBuf> = std::fs::read_dir(dir)
+        .map(|entries| entries.filter_map(Result::ok).map(|e| e.path()).collect())
+        .unwrap_or_default();
+    versions.retain(|p| p.file_name().is_some_and(|n| n.to_string_lossy().starts_with("version-")));
+    versions.sort();
+    versions
+}
+
 /// A name made safe for any file system: letters, digits, `-` and `_` only.
 fn safe_name(s: &str) -> String {
     let cleaned: String =

@@ -14,8 +14,8 @@ mod migrate;
 mod parse;
 mod write;
 
-pub use backup::{backup_dir, data_dir, keep_opened_copy};
-pub use book_file::BookFile;
+pub use backup::{KEEP_VERSIONS, backup_dir, data_dir, keep_opened_copy, keep_previous_version, kept_versions};
+pub use book_file::{BookFile, DiskState};
 pub use error::{LoadError, ParseError, SaveError, plain_io};
 pub use format::{FORMAT_NAME, FORMAT_VERSION, to_text};
 pub use locate::line_col;

@@ -1,17 +1,17 @@
 //! The application: its state, the frame loop, and the one place where
 //! the views' intents become edits, commands and file operations.
 
-use super::commands::{self, CommandId};
+use super::commands;
 use super::dialogs::Dialog;
 use super::intent::{Intent, Intents};
-use super::jobs::{self, Job, JobResult, PickPurpose};
+use super::jobs::{self, Job};
 use super::prefs::Prefs;
 use super::screenshot::{ScreenshotPlan, ViewName};
 use super::session::Session;
 use super::theme::Theme;
 use crate::edit::Document;
 use crate::model::Id;
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
 /// How the window starts: which book, which view, and whether to take a screenshot.
 #[derive(Debug, Default, Clone)]
@@ -79,6 +79,10 @@ pub struct RelplanApp {
     applied_look: Option<(Theme, f32)>,
     last_title: String,
     pub(super) ctx: egui::Context,
+    /// Whether the window had the keyboard focus last frame.
+    was_focused: bool,
+    /// The book's file changed or vanished on disk (noticed when the window regained focus).
+    pub(super) disk_notice: Option<crate::store::DiskState>,
     first_frame_reported: bool,
 }
 
@@ -144,6 +148,8 @@ impl RelplanApp {
             applied_look: None,
             last_title: String::new(),
             ctx: ctx.clone(),
+            was_focused: true,
+            disk_notice: None,
             first_frame_reported: false,
         }
     }
@@ -171,6 +177,17 @@ impl RelplanApp {
     /// The selected release's id.
     pub fn selected_release_id(&self) -> Option<&Id> {
         self.selected.as_ref()
+    }
+
+    /// When the window regains focus, checks whether the book's file was
+    /// changed or deleted on disk meanwhile.
+    fn notice_external_changes(&mut self, ctx: &egui::Context) {
+        let focused = ctx.input(|i| i.focused);
+        if focused && !self.was_focused && !self.is_saving() {
+            let state = self.session.as_ref().and_then(|s| s.file.as_ref()).map(crate::store::BookFile::disk_state);
+            self.disk_notice = state.filter(|s| *s != crate::store::DiskState::Unchanged);
+        }
+        self.was_focused = focused;
     }
 
     /// Whether a file is being opened or saved in the background.
@@ -217,41 +234,6 @@ impl RelplanApp {
         }
     }
 
-    fn open_now(&mut self, path: &Path) {
-        match crate::store::BookFile::open(path) {
-            Ok((file, parsed)) => self.opened(path, file, parsed),
-            Err(e) => self.load_error = Some(e.to_string()),
-        }
-    }
-
-    pub(super) fn opened(&mut self, path: &Path, file: crate::store::BookFile, parsed: crate::store::Parsed) {
-        self.prefs.add_recent(path);
-        self.load_error = None;
-        let problems = parsed.findings.len();
-        self.set_session(Session { doc: Document::new(parsed.book), file: Some(file), findings: parsed.findings });
-        self.set_status(
-            if problems == 0 {
-                format!("Opened {}", path.display())
-            } else {
-                format!("Opened {} — {problems} problems found in the file (see the banner)", path.display())
-            },
-            false,
-        );
-    }
-
-    fn open_example(&mut self) {
-        match crate::templates::example() {
-            Ok(book) => {
-                self.set_session(Session { doc: Document::new(book), file: None, findings: Vec::new() });
-                self.set_status(
-                    "Showing the example book. Use File › New book from template to start your own.".into(),
-                    false,
-                );
-            }
-            Err(e) => self.load_error = Some(format!("The bundled example could not be read: {e}")),
-        }
-    }
-
     pub(super) fn set_status(&mut self, text: String, is_error: bool) {
         self.status = Some(Status { text, is_error });
     }
@@ -261,10 +243,11 @@ impl RelplanApp {
     pub fn findings(&mut self) -> std::rc::Rc<Vec<crate::check::Finding>> {
         let Some(s) = &self.session else { return std::rc::Rc::default() };
         let state = s.doc.history().state();
-        if let Some((generation, cached_state, findings)) = &self.findings_cache {
-            if *generation == self.generation && *cached_state == state {
-                return findings.clone();
-            }
+        if let Some((generation, cached_state, findings)) = &self.findings_cache
+            && *generation == self.generation
+            && *cached_state == state
+        {
+            return findings.clone();
         }
         let mut findings = s.findings.clone();
         findings.extend(crate::check::process_findings(s.doc.book(), today()));
@@ -304,110 +287,6 @@ impl RelplanApp {
         }
     }
 
-    fn poll_jobs(&mut self, ctx: &egui::Context) {
-        let mut finished = Vec::new();
-        self.jobs.retain(|job| match job.poll() {
-            Some(result) => {
-                finished.push(result);
-                false
-            }
-            None => true,
-        });
-        if !self.jobs.is_empty() {
-            ctx.request_repaint_after(std::time::Duration::from_millis(50));
-        }
-        for result in finished {
-            self.finish_job(ctx, result);
-        }
-    }
-
-    fn finish_job(&mut self, ctx: &egui::Context, result: JobResult) {
-        match result {
-            JobResult::Opened(path, result) => match *result {
-                Ok((file, parsed)) => self.opened(&path, file, parsed),
-                Err(e) => {
-                    self.load_error = Some(e.to_string());
-                    if self.session.is_none() {
-                        self.open_example();
-                    }
-                }
-            },
-            JobResult::Saved { file, state, result } => {
-                let shown = file.path().display().to_string();
-                if let Some(s) = &mut self.session {
-                    s.file = Some(file);
-                    match result {
-                        Ok(()) => {
-                            s.doc.mark_saved_state(state);
-                            self.set_status(format!("Saved {shown}"), false);
-                            if self.close_after_save {
-                                self.close_confirmed = true;
-                                ctx.send_viewport_cmd(egui::ViewportCommand::Close);
-                            }
-                        }
-                        Err(e) => {
-                            self.close_after_save = false;
-                            self.set_status(e.to_string(), true);
-                            self.dialog = Some(Dialog::SaveFailed(e.to_string()));
-                        }
-                    }
-                }
-            }
-            JobResult::Picked { purpose, path: Some(path), .. } => self.picked(purpose, path),
-            JobResult::Picked { purpose, path: None, quick: true } => {
-                self.dialog = Some(Dialog::PathEntry { purpose, text: String::new() });
-            }
-            JobResult::Picked { path: None, .. } => self.close_after_save = false,
-            JobResult::Failed(reason) => {
-                self.close_after_save = false;
-                self.set_status(reason, true);
-            }
-        }
-    }
-
-    pub(super) fn picked(&mut self, purpose: PickPurpose, path: PathBuf) {
-        match purpose {
-            PickPurpose::ExportCalendar
-            | PickPurpose::ExportRisks
-            | PickPurpose::ImportCalendar
-            | PickPurpose::ImportRisks => {
-                self.exchange(purpose, &path);
-            }
-            PickPurpose::Open => self.jobs.push(jobs::open(path)),
-            PickPurpose::SaveAs => {
-                let path = if path.extension().is_none() { path.with_extension("ron") } else { path };
-                self.prefs.add_recent(&path);
-                self.save_to(crate::store::BookFile::new_at(&path));
-            }
-        }
-    }
-
-    pub(super) fn save_to(&mut self, file: crate::store::BookFile) {
-        if let Some(s) = &mut self.session {
-            s.doc.seal();
-            let job = jobs::save(file, s.doc.book().clone(), s.doc.history().state());
-            self.jobs.push(job);
-        }
-    }
-
-    /// Saves to the book's file, or asks where when it has none.
-    pub(super) fn save(&mut self) {
-        if self.is_saving() {
-            self.set_status("Already saving; one moment.".into(), false);
-            return;
-        }
-        let Some(s) = &mut self.session else { return };
-        match s.file.take() {
-            Some(file) => self.save_to(file),
-            None => self.run_command(CommandId::SaveAs),
-        }
-    }
-
-    /// Whether a save is running.
-    pub(super) fn is_saving(&self) -> bool {
-        self.jobs.iter().any(|j| j.label.starts_with("Saving"))
-    }
-
     fn handle_close_request(&mut self, ctx: &egui::Context) {
         if !ctx.input(|i| i.viewport().close_requested()) || self.close_confirmed {
             return;
@@ -418,19 +297,6 @@ impl RelplanApp {
             self.dialog = Some(Dialog::ConfirmClose);
         } else {
             self.close_confirmed = true;
-        }
-    }
-
-    fn handle_dropped_files(&mut self, ctx: &egui::Context) {
-        let dropped: Vec<PathBuf> = ctx.input(|i| {
-            i.raw.dropped_files.iter().map(|f| f.path().to_owned()).filter(|p| !p.as_os_str().is_empty()).collect()
-        });
-        if let Some(path) = dropped.into_iter().next() {
-            if self.session.as_ref().is_some_and(|s| s.doc.is_dirty()) {
-                self.dialog = Some(Dialog::ConfirmOpen(path));
-            } else {
-                self.jobs.push(jobs::open(path));
-            }
         }
     }
 
@@ -478,6 +344,7 @@ impl eframe::App for RelplanApp {
         self.poll_jobs(&ctx);
         self.handle_dropped_files(&ctx);
         self.handle_close_request(&ctx);
+        self.notice_external_changes(&ctx);
         let text_focus = ctx.egui_wants_keyboard_input();
         let mut intents = Intents::default();
         for cmd in commands::pressed(&ctx, text_focus) {

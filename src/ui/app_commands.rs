@@ -43,6 +43,10 @@ impl RelplanApp {
             C::DuplicateRelease => self.duplicate_release(),
             C::DeleteRelease => self.delete_release(),
             C::NextPhase => self.next_phase(),
+            C::SaveReleaseAsTemplate => match self.selected_release() {
+                Some(r) => self.dialog = Some(Dialog::SaveTemplate { name: r.name.clone() }),
+                None => self.set_status("Select a release to save as a template.".to_owned(), false),
+            },
             C::ViewCalendar => self.view = MainView::Calendar,
             C::ViewRisks => self.view = MainView::Risks,
             C::ViewChecks => self.view = MainView::Checks,

@@ -32,6 +32,8 @@ pub enum CommandId {
     DeleteRelease,
     /// Move the selected release to its next phase.
     NextPhase,
+    /// Save the selected release as a template of the user's own.
+    SaveReleaseAsTemplate,
     /// Show the selected release.
     ViewRelease,
     /// Show the book's policy, people, environments and other shared records.
@@ -104,7 +106,7 @@ const CTRL_SHIFT: Modifiers = Modifiers { shift: true, ..Modifiers::COMMAND };
 
 impl CommandId {
     /// Every command, in menu order.
-    pub const ALL: [CommandId; 30] = [
+    pub const ALL: [CommandId; 31] = [
         CommandId::NewFromTemplate,
         CommandId::Open,
         CommandId::Save,
@@ -134,6 +136,7 @@ impl CommandId {
         CommandId::DuplicateRelease,
         CommandId::DeleteRelease,
         CommandId::NextPhase,
+        CommandId::SaveReleaseAsTemplate,
         CommandId::About,
     ];
 
@@ -153,6 +156,7 @@ impl CommandId {
             CommandId::DuplicateRelease => "Duplicate release",
             CommandId::DeleteRelease => "Delete release",
             CommandId::NextPhase => "Move to next phase",
+            CommandId::SaveReleaseAsTemplate => "Save release as template…",
             CommandId::ViewRelease => "Release plan",
             CommandId::ViewBook => "Book: policy, people, environments…",
             CommandId::ViewCalendar => "Calendar",
@@ -199,7 +203,9 @@ impl CommandId {
             | C::ThemeLight
             | C::ThemeDark
             | C::ThemeProjector => Menu::View,
-            C::NewRelease | C::DuplicateRelease | C::DeleteRelease | C::NextPhase => Menu::Release,
+            C::NewRelease | C::DuplicateRelease | C::DeleteRelease | C::NextPhase | C::SaveReleaseAsTemplate => {
+                Menu::Release
+            }
             C::About => Menu::Help,
         }
     }

@@ -30,10 +30,17 @@ pub enum Dialog {
     },
     /// Saving failed; the reason.
     SaveFailed(String),
+    /// Saving stopped because the file changed on disk since it was opened.
+    ChangedOnDisk,
     /// The gate of a phase change.
     Gate(super::gate::GateState),
     /// What an import would do, to confirm.
     Import(crate::import::ImportPreview),
+    /// Save the selected release as a template of the user's own.
+    SaveTemplate {
+        /// The template name typed so far.
+        name: String,
+    },
 }
 
 impl RelplanApp {
@@ -61,6 +68,8 @@ impl RelplanApp {
                     self.apply_intents(out);
                 }
                 Dialog::Import(preview) => keep = self.import_ui(ui, preview),
+                Dialog::SaveTemplate { name } => keep = self.save_template_ui(ui, name),
+                Dialog::ChangedOnDisk => keep = self.changed_on_disk_ui(ui),
             }
         });
         if modal.should_close() && !matches!(dialog, Dialog::ConfirmClose) {
@@ -88,15 +97,50 @@ impl RelplanApp {
         }
         let mut keep = true;
         ui.horizontal(|ui| {
-            if let Some(edit) = &preview.edit {
-                if ui.button(format!("Import {} entries", preview.lines.len())).clicked() {
-                    if let Some(s) = &mut self.session {
-                        if let Err(e) = s.doc.apply_import(edit.clone()) {
-                            self.status =
-                                Some(super::app::Status { text: format!("Nothing was imported: {e}"), is_error: true });
-                        }
-                    }
-                    keep = false;
+            if let Some(edit) = &preview.edit
+                && ui.button(format!("Import {} entries", preview.lines.len())).clicked()
+            {
+                if let Some(s) = &mut self.session
+                    && let Err(e) = s.doc.apply_import(edit.clone())
+                {
+                    self.status =
+                        Some(super::app::Status { text: format!("Nothing was imported: {e}"), is_error: true });
+                }
+                keep = false;
+            }
+            if ui.button("Cancel").clicked() {
+                keep = false;
+            }
+        });
+        keep
+    }
+
+    fn changed_on_disk_ui(&mut self, ui: &mut egui::Ui) -> bool {
+        ui.heading("The file changed on disk");
+        ui.label(
+            "Someone else (a colleague, a sync tool or git) changed this book's file since you opened it. \
+             Relplan did not overwrite it. Your changes are still open here.",
+        );
+        let mut keep = true;
+        ui.horizontal_wrapped(|ui| {
+            if ui.button("Save mine as a new file…").clicked() {
+                keep = false;
+                self.run_command(super::CommandId::SaveAs);
+            }
+            if ui
+                .button("Keep my version (overwrite theirs)")
+                .on_hover_text("Their version is kept as a backup")
+                .clicked()
+            {
+                keep = false;
+                if let Some(file) = self.session.as_mut().and_then(|s| s.file.take()) {
+                    self.save_to(file, true);
+                }
+            }
+            if ui.button("Reload their version (discard mine)").clicked() {
+                keep = false;
+                if let Some(path) = self.session.as_ref().and_then(|s| s.file.as_ref()).map(|f| f.path().to_owned()) {
+                    self.jobs.push(super::jobs::open(path));
                 }
             }
             if ui.button("Cancel").clicked() {
@@ -207,20 +251,27 @@ impl RelplanApp {
         let Some(session) = &self.session else { return false };
         let book = session.doc.book();
         let mut edit = None;
-        for t in crate::templates::BUILTIN {
+        let mut problem = None;
+        for t in offered_templates(ui.ctx()).iter() {
             ui.horizontal(|ui| {
                 if ui.button(format!("From the {} template", t.name)).clicked() {
                     keep = false;
-                    if let Some((release, risks)) =
-                        t.book().ok().and_then(|tb| crate::edit::release_from_template(book, &tb))
-                    {
-                        let id = release.id.clone();
-                        let mut edits = vec![Edit::insert(Path::root(), "releases", book.releases.len(), &release)];
-                        edits.extend(risks.iter().map(|r| Edit::insert(Path::root(), "risks", usize::MAX, r)));
-                        edit = Some((id, edits.into_iter().collect::<Result<Vec<_>, _>>(), t.name));
+                    match t.book().map(|tb| crate::edit::release_from_template(book, &tb)) {
+                        Ok(Some((release, risks))) => {
+                            let id = release.id.clone();
+                            let mut edits = vec![Edit::insert(Path::root(), "releases", book.releases.len(), &release)];
+                            edits.extend(risks.iter().map(|r| Edit::insert(Path::root(), "risks", usize::MAX, r)));
+                            let edits = edits.into_iter().collect::<Result<Vec<_>, _>>();
+                            edit = Some((id, edits, Some(t.name.clone())));
+                        }
+                        Ok(None) => problem = Some(format!("The template {} holds no release to start from.", t.name)),
+                        Err(e) => problem = Some(format!("The template {} could not be read: {e}", t.name)),
                     }
                 }
-                ui.label(t.description());
+                ui.label(&t.description);
+                if t.is_user() {
+                    ui.weak("(yours)");
+                }
             });
         }
         if ui.button("Blank release").clicked() {
@@ -230,19 +281,24 @@ impl RelplanApp {
             edit = Some((
                 id,
                 Edit::insert(Path::root(), "releases", book.releases.len(), &release).map(|e| vec![e]),
-                "blank",
+                None,
             ));
         }
         if ui.button("Cancel").clicked() {
             keep = false;
         }
+        if !keep {
+            forget_offered_templates(ui.ctx());
+        }
+        if let Some(problem) = problem {
+            self.set_status(problem, true);
+        }
         if let Some((id, edits, source)) = edit {
             match edits {
                 Ok(edits) => {
-                    let name = if source == "blank" {
-                        format!("New release {id}")
-                    } else {
-                        format!("New release {id} from the {source} template")
+                    let name = match source {
+                        None => format!("New release {id}"),
+                        Some(source) => format!("New release {id} from the {source} template"),
                     };
                     self.apply_intents(super::Intents(vec![
                         super::Intent::Apply(Edit::Group { name, edits }),
@@ -251,6 +307,59 @@ impl RelplanApp {
                 }
                 Err(e) => self.set_status(e.to_string(), true),
             }
+        }
+        keep
+    }
+
+    fn save_template_ui(&mut self, ui: &mut egui::Ui, name: &mut String) -> bool {
+        ui.heading("Save release as template");
+        let Some(session) = &self.session else { return false };
+        let book = session.doc.book();
+        let Some(release) = self.selected.as_ref().and_then(|id| book.release(id)) else { return false };
+        ui.label(format!(
+            "Saves the plan of {} “{}” and its risks as a template of your own. New releases and new books can \
+             start from it; approvals, results and decisions are not kept.",
+            release.id, release.name
+        ));
+        let label = ui.label("Template name").id;
+        let r = ui.add(egui::TextEdit::singleline(name).desired_width(360.0)).labelled_by(label);
+        r.request_focus();
+        let t = super::theme::tokens(ui.ctx());
+        let target = crate::templates::user_template_path(name);
+        match &target {
+            Ok(path) if path.exists() => {
+                ui.label(
+                    egui::RichText::new("⚠ You have a template of this name; saving replaces it.").color(t.warning),
+                );
+            }
+            Ok(path) => {
+                ui.weak(format!("Saved as {}", path.display()));
+            }
+            Err(e) => {
+                ui.label(egui::RichText::new(e.as_str()).color(t.error));
+            }
+        }
+        let enter = r.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
+        let mut keep = true;
+        let mut saved = None;
+        ui.horizontal(|ui| {
+            let save = ui.add_enabled(target.is_ok(), egui::Button::new("Save template")).clicked();
+            if save || (enter && target.is_ok()) {
+                saved = Some(crate::templates::save_user_template(book, &release.id, name));
+                keep = false;
+            }
+            if ui.button("Cancel").clicked() {
+                keep = false;
+            }
+        });
+        match saved {
+            Some(Ok(path)) => {
+                forget_offered_templates(ui.ctx());
+                let name = name.trim();
+                self.set_status(format!("Saved the template “{name}” in {}.", path.display()), false);
+            }
+            Some(Err(e)) => self.set_status(format!("The template was not saved: {e}"), true),
+            None => {}
         }
         keep
     }
@@ -284,6 +393,32 @@ fn about_ui(ui: &mut egui::Ui) -> bool {
     ui.label(format!("Version {}", crate::version::LONG_VERSION));
     ui.label(format!("Book format version {}", crate::store::FORMAT_VERSION));
     !ui.button("Close").clicked()
+}
+
+/// The key of the list of templates a dialog offers.
+fn offered_templates_id() -> egui::Id {
+    egui::Id::unique("relplan.dialog.offered-templates")
+}
+
+/// The templates to offer, built-in then the user's own. The list is read
+/// again at most once a second while a dialog shows it, not every frame.
+fn offered_templates(ctx: &egui::Context) -> std::sync::Arc<Vec<crate::templates::TemplateEntry>> {
+    type Cached = (f64, std::sync::Arc<Vec<crate::templates::TemplateEntry>>);
+    let now = ctx.input(|i| i.time);
+    if let Some((at, list)) = ctx.data(|d| d.get_temp::<Cached>(offered_templates_id()))
+        && (0.0..1.0).contains(&(now - at))
+    {
+        return list;
+    }
+    let list = std::sync::Arc::new(crate::templates::all());
+    ctx.data_mut(|d| d.insert_temp::<Cached>(offered_templates_id(), (now, list.clone())));
+    list
+}
+
+/// Makes the next dialog read the list of templates afresh.
+fn forget_offered_templates(ctx: &egui::Context) {
+    type Cached = (f64, std::sync::Arc<Vec<crate::templates::TemplateEntry>>);
+    ctx.data_mut(|d| d.remove_temp::<Cached>(offered_templates_id()));
 }
 
 /// A new, empty release that fits the book: its first release type, a

@@ -77,11 +77,13 @@ pub fn open(path: PathBuf) -> Job {
     })
 }
 
-/// Saves a copy of the book in the background.
-pub fn save(mut file: BookFile, book: Book, state: u64) -> Job {
+/// Saves a copy of the book in the background. With `overwrite`, a file
+/// changed on disk by someone else is replaced (the user chose to keep
+/// their version); otherwise such a save is refused.
+pub fn save(mut file: BookFile, book: Book, state: u64, overwrite: bool) -> Job {
     let label = format!("Saving {}…", file.path().display());
     spawn(label, move || {
-        let result = file.save(&book);
+        let result = if overwrite { file.save_over(&book) } else { file.save(&book) };
         JobResult::Saved { file, state, result }
     })
 }

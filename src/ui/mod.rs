@@ -6,6 +6,7 @@
 
 mod app;
 mod app_commands;
+mod app_files;
 mod book_view;
 mod calendar;
 mod checks;
@@ -76,7 +77,8 @@ pub fn run(start: StartOptions, args: &WindowArgs) -> ExitCode {
         // A screenshot shows the asked-for size and view, never the window
         // size or panel layout remembered from the user's own sessions.
         options.persist_window = false;
-        options.persistence_path = Some(std::env::temp_dir().join(format!("relplan-screenshot-{}", std::process::id())));
+        options.persistence_path =
+            Some(std::env::temp_dir().join(format!("relplan-screenshot-{}", std::process::id())));
     }
     let result =
         eframe::run_native("Relplan", options, Box::new(move |cc| Ok(Box::new(RelplanApp::new(cc, prefs, start)))));

@@ -145,6 +145,38 @@ impl RelplanApp {
         }
     }
 
+    fn disk_notice_ui(&mut self, ui: &mut egui::Ui) {
+        let Some(state) = self.disk_notice else { return };
+        let t = theme::tokens(ui.ctx());
+        let dirty = self.session.as_ref().is_some_and(|s| s.doc.is_dirty());
+        egui::Frame::new().fill(t.raised).inner_margin(8.0).corner_radius(4.0).show(ui, |ui| {
+            ui.set_width(ui.available_width());
+            let text = match (state, dirty) {
+                (crate::store::DiskState::Deleted, _) => {
+                    "The book's file was deleted or moved on disk. Save (Ctrl+S) writes it again; nothing is lost."
+                }
+                (_, false) => "The book's file was changed on disk by someone else. Reload it to see their version.",
+                (_, true) => {
+                    "The book's file was changed on disk by someone else, and you have unsaved changes. \
+                     Saving will ask what to keep; nothing is overwritten silently."
+                }
+            };
+            ui.label(egui::RichText::new(text).color(t.warning));
+            ui.horizontal(|ui| {
+                if state == crate::store::DiskState::Changed && !dirty && ui.button("Reload").clicked() {
+                    if let Some(path) = self.session.as_ref().and_then(|s| s.file.as_ref()).map(|f| f.path().to_owned())
+                    {
+                        self.jobs.push(super::jobs::open(path));
+                    }
+                    self.disk_notice = None;
+                }
+                if ui.button("Dismiss").clicked() {
+                    self.disk_notice = None;
+                }
+            });
+        });
+    }
+
     fn status_bar_ui(&mut self, ui: &mut egui::Ui) {
         let t = theme::tokens(ui.ctx());
         ui.horizontal(|ui| {
@@ -184,6 +216,7 @@ impl RelplanApp {
                 }
             });
         }
+        self.disk_notice_ui(ui);
         let Some(s) = &self.session else {
             ui.label("No book is open. Use File › Open… or File › New book from template….");
             return;

@@ -33,7 +33,7 @@ fn fixed_clock() -> jiff::Timestamp {
 /// The app on a book in memory.
 pub fn app_with(book: Book) -> Harness<'static, RelplanApp> {
     isolate();
-    Harness::builder().with_size(egui::vec2(1400.0, 900.0)).build_eframe(move |cc| {
+    Harness::builder().with_size(egui::vec2(1400.0, 900.0)).with_max_steps(12).build_eframe(move |cc| {
         let mut app = RelplanApp::with_book(&cc.egui_ctx, Prefs::default(), book.clone());
         if let Some(s) = app.session_mut() {
             s.doc.set_clock(fixed_clock);
@@ -50,7 +50,7 @@ pub fn app_with_example() -> Harness<'static, RelplanApp> {
 /// The app on a book file, waiting until it is open.
 pub fn app_with_file(path: PathBuf) -> Harness<'static, RelplanApp> {
     isolate();
-    let mut harness = Harness::builder().with_size(egui::vec2(1400.0, 900.0)).build_eframe(move |cc| {
+    let mut harness = Harness::builder().with_size(egui::vec2(1400.0, 900.0)).with_max_steps(12).build_eframe(move |cc| {
         RelplanApp::with_options(
             &cc.egui_ctx,
             Prefs::default(),
