@@ -1,3 +1,139 @@
-//! Benchmark placeholder; see BENCHMARKS.md.
+//! Calendar benchmark on a 2000-release book (`generate(2000, 1)`):
+//!
+//! - whole-book conflict detection (sort and sweep), target ≤ 50 ms;
+//! - the next free slot of a deployment;
+//! - headless CPU time per frame of the month, week and timeline views,
+//!   steady and while a deployment is dragged, target ≤ 2 ms median.
+//!
+//! Run with `cargo bench --bench calendar`. Prints `BENCH <name> <value> <unit>`
+//! lines; BENCHMARKS.md records them. Today is fixed at 2026-11-27 (the
+//! generator's "today") so that the views show the busiest stretch.
 
-fn main() {}
+use egui_kittest::Harness;
+use egui_kittest::kittest::Queryable;
+use relplan::generate::generate;
+use relplan::schedule::{ConflictKind, DeploymentRef, ScheduleIndex, detect, next_free_slot};
+use relplan::ui::{CommandId, Prefs, RelplanApp};
+use std::time::{Duration, Instant};
+
+fn median(mut v: Vec<Duration>) -> Duration {
+    v.sort();
+    v[v.len() / 2]
+}
+
+fn ms(d: Duration) -> f64 {
+    d.as_secs_f64() * 1e3
+}
+
+fn timed(n: usize, mut f: impl FnMut()) -> Duration {
+    median(
+        (0..n)
+            .map(|_| {
+                let t = Instant::now();
+                f();
+                t.elapsed()
+            })
+            .collect(),
+    )
+}
+
+fn conflicts(book: &relplan::model::Book) {
+    let deployments: usize = book.releases.iter().map(|r| r.deployments.len()).sum();
+    let steps: usize = book.releases.iter().flat_map(|r| &r.deployments).map(|d| d.steps.len()).sum();
+    println!("# {} releases, {deployments} deployments, {steps} runbook steps", book.releases.len());
+    let mut found = Vec::new();
+    let detect_ms = timed(21, || found = detect(book));
+    println!("BENCH conflicts_whole_book_median {:.2} ms", ms(detect_ms));
+    for k in ConflictKind::ALL {
+        println!("# {:<28} {}", k.label(), found.iter().filter(|c| c.kind == k).count());
+    }
+    let index = ScheduleIndex::build(book);
+    let index_ms = timed(21, || drop(ScheduleIndex::build(book)));
+    println!("BENCH schedule_index_build_median {:.2} ms", ms(index_ms));
+    let busy = found.iter().find(|c| c.kind == ConflictKind::Environment).and_then(|c| c.deployments.last().cloned());
+    if let Some(dep) = busy {
+        let from = index.span.map_or(jiff::Timestamp::UNIX_EPOCH, |s| s.start);
+        let mut slot = None;
+        let slot_ms = timed(21, || slot = next_free_slot(book, &index, &dep, from));
+        let DeploymentRef { deployment, .. } = dep;
+        println!("BENCH next_free_slot_median {:.3} ms", ms(slot_ms));
+        println!("# next free slot for {deployment}: {slot:?}");
+    }
+}
+
+fn frames(h: &mut Harness<'static, RelplanApp>, n: usize) -> Duration {
+    for _ in 0..5 {
+        h.step();
+    }
+    timed(n, || h.step())
+}
+
+/// Drags the first deployment on screen sideways, one frame per move.
+fn dragging(h: &mut Harness<'static, RelplanApp>, n: usize) -> Option<Duration> {
+    let rect = h.query_all_by_label_contains("Deployment DEP-").next()?.rect();
+    let from = rect.center();
+    h.hover_at(from);
+    h.step();
+    h.drag_at(from);
+    h.step();
+    let mut i = 0;
+    let d = timed(n, || {
+        i += 1;
+        let dx = ((i % 40) as f32 - 20.0) * 3.0;
+        h.hover_at(from + egui::vec2(dx, (i % 7) as f32));
+        h.step();
+    });
+    h.event(egui::Event::Key {
+        key: egui::Key::Escape,
+        physical_key: None,
+        pressed: true,
+        repeat: false,
+        modifiers: Default::default(),
+    });
+    h.drop_at(from);
+    h.step();
+    Some(d)
+}
+
+fn main() {
+    // SAFETY: set before any harness starts a thread that reads them.
+    unsafe {
+        std::env::set_var("RELPLAN_TODAY", "2026-11-27");
+        std::env::set_var("TZ", "Europe/London");
+        let dir = std::env::temp_dir().join(format!("relplan-bench-calendar-{}", std::process::id()));
+        std::env::set_var("RELPLAN_CONFIG_DIR", dir.join("config"));
+        std::env::set_var("RELPLAN_DATA_DIR", dir.join("data"));
+    }
+    let book = generate(2000, 1);
+    // RELPLAN_BENCH_SKIP_CONFLICTS=1 times the frames only (for profiling).
+    if std::env::var_os("RELPLAN_BENCH_SKIP_CONFLICTS").is_none() {
+        conflicts(&book);
+    }
+    let mut h = Harness::builder().with_size(egui::vec2(1400.0, 900.0)).build_eframe(move |cc| {
+        let mut app = RelplanApp::with_book(&cc.egui_ctx, Prefs::default(), book.clone());
+        app.run_command(CommandId::ViewCalendar);
+        app
+    });
+    h.run_steps(3);
+    println!("BENCH frame_calendar_month_median {:.2} ms", ms(frames(&mut h, 200)));
+    if let Some(d) = dragging(&mut h, 200) {
+        println!("BENCH frame_calendar_month_dragging_median {:.2} ms", ms(d));
+    }
+    for (labels, name) in [
+        (&["Week"][..], "week"),
+        (&["Timeline"][..], "timeline_environments"),
+        (&["By release"][..], "timeline_releases"),
+        (&["Year"][..], "timeline_releases_year"),
+        (&["By environment"][..], "timeline_environments_year"),
+    ] {
+        for l in labels {
+            h.get_by_label(l).click();
+            h.step();
+        }
+        h.remove_cursor();
+        println!("BENCH frame_calendar_{name}_median {:.2} ms", ms(frames(&mut h, 200)));
+        if let Some(d) = dragging(&mut h, 200) {
+            println!("BENCH frame_calendar_{name}_dragging_median {:.2} ms", ms(d));
+        }
+    }
+}

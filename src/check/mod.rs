@@ -2,9 +2,11 @@
 //! place to fix.
 //!
 //! `structure` holds the structural checks every book must pass (ids,
-//! references, impossible values). The ISO/IEC 20000 process rules build on
-//! the same [`Finding`] type.
+//! references, impossible values). The ISO/IEC 20000 process rules
+//! (`rules`) build on the same [`Finding`] type, and `gate` turns them into
+//! the criteria and blockers of a phase change.
 
+pub mod gate;
 pub mod rules;
 mod structure;
 

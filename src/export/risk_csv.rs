@@ -1,9 +1,22 @@
 //! CSV export of the risk register.
+//!
+//! Every register column of the process guide is written, the worked-out
+//! scores and bands included, in the register's order. The file is UTF-8
+//! with a byte-order mark (so spreadsheets read accents correctly), lines
+//! end in CRLF, and `;` can replace `,` for spreadsheets in countries that
+//! write decimals with a comma.
+//!
+//! A text cell that starts with `=`, `+`, `-`, `@`, a tab or a carriage
+//! return is written with a single quote in front, so that no spreadsheet
+//! runs it as a formula ("CSV injection"). [`crate::import::risk_csv`]
+//! takes the quote off again, so a file round-trips unchanged.
 
 use crate::model::{Book, Id};
+use crate::risk::{Column, cell_text};
+use std::borrow::Cow;
 
-/// How the CSV is written.
-#[derive(Clone, Debug)]
+/// How the CSV is written. The default: the whole register, separated by `,`.
+#[derive(Clone, Debug, Default)]
 pub struct CsvOptions {
     /// Only the risks of this release.
     pub release: Option<Id>,
@@ -11,14 +24,59 @@ pub struct CsvOptions {
     pub semicolon: bool,
 }
 
-impl Default for CsvOptions {
-    fn default() -> Self {
-        Self { release: None, semicolon: false }
+/// The byte-order mark written at the start of the file.
+pub const BOM: &str = "\u{FEFF}";
+
+/// The first characters that make a spreadsheet treat a cell as a formula.
+const FORMULA_STARTS: [char; 6] = ['=', '+', '-', '@', '\t', '\r'];
+
+/// A cell's text made safe for spreadsheets: a single quote in front of
+/// text that starts like a formula. Text that already starts with a quote
+/// followed by such a character gets one more, so that
+/// [`unescape_cell`] always gives back the original.
+pub fn escape_cell(text: &str) -> Cow<'_, str> {
+    let mut chars = text.chars();
+    let needs = match chars.next() {
+        Some(c) if FORMULA_STARTS.contains(&c) => true,
+        Some('\'') => chars.next().is_some_and(|c| FORMULA_STARTS.contains(&c) || c == '\''),
+        _ => false,
+    };
+    if needs { Cow::Owned(format!("'{text}")) } else { Cow::Borrowed(text) }
+}
+
+/// Undoes [`escape_cell`]: takes off a single quote that was put in front
+/// of text starting like a formula (or like an escaped one).
+pub fn unescape_cell(text: &str) -> &str {
+    match text.strip_prefix('\'') {
+        Some(rest)
+            if rest.chars().next().is_some_and(|c| FORMULA_STARTS.contains(&c) || c == '\'')
+                && escape_cell(rest).len() == text.len() =>
+        {
+            rest
+        }
+        _ => text,
     }
 }
 
 /// The risk register as CSV bytes (UTF-8 with a byte-order mark).
 pub fn to_csv(book: &Book, options: &CsvOptions) -> Vec<u8> {
-    let _ = (book, options);
-    Vec::new()
+    // Writing into memory cannot fail; should the csv crate ever report an
+    // error, the bytes written so far are still returned.
+    let mut out = BOM.as_bytes().to_vec();
+    let mut writer = csv::WriterBuilder::new()
+        .delimiter(if options.semicolon { b';' } else { b',' })
+        .terminator(csv::Terminator::CRLF)
+        .from_writer(Vec::new());
+    let _ = writer.write_record(Column::ALL.iter().map(|c| c.header()));
+    let risks = book.risks.iter().filter(|r| options.release.as_ref().is_none_or(|id| r.releases.contains(id)));
+    for risk in risks {
+        let cells: Vec<String> =
+            Column::ALL.iter().map(|&c| escape_cell(&cell_text(book, risk, c)).into_owned()).collect();
+        let _ = writer.write_record(&cells);
+    }
+    match writer.into_inner() {
+        Ok(bytes) => out.extend_from_slice(&bytes),
+        Err(e) => out.extend_from_slice(e.into_inner().get_ref()),
+    }
+    out
 }

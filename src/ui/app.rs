@@ -65,6 +65,8 @@ pub struct RelplanApp {
     pub(super) checks: super::checks::ChecksState,
     /// Findings of the open book, and the book state they were computed for.
     findings_cache: Option<(u64, u64, std::rc::Rc<Vec<crate::check::Finding>>)>,
+    /// Findings per release, for the release list's badges; follows `findings_cache`.
+    pub(super) problem_counts: std::rc::Rc<std::collections::HashMap<Id, usize>>,
     /// Counts the books opened, so that a cache never mixes two books.
     generation: u64,
     pub(super) show_history: bool,
@@ -135,6 +137,7 @@ impl RelplanApp {
             risks: Default::default(),
             checks: Default::default(),
             findings_cache: None,
+            problem_counts: std::rc::Rc::default(),
             generation: 0,
             show_history: false,
             palette: Default::default(),
@@ -251,6 +254,13 @@ impl RelplanApp {
         }
         let mut findings = s.findings.clone();
         findings.extend(crate::check::process_findings(s.doc.book(), today()));
+        let mut counts = std::collections::HashMap::new();
+        for f in &findings {
+            if let Some(r) = &f.release {
+                *counts.entry(r.clone()).or_insert(0) += 1;
+            }
+        }
+        self.problem_counts = std::rc::Rc::new(counts);
         let findings = std::rc::Rc::new(findings);
         self.findings_cache = Some((self.generation, state, findings.clone()));
         findings
@@ -370,7 +380,8 @@ impl eframe::App for RelplanApp {
     }
 }
 
-/// Today's date in the user's time zone.
+/// Today's date in the user's time zone, or `RELPLAN_TODAY` (YYYY-MM-DD)
+/// when set, so that demos, screenshots and tests can fix the date.
 pub fn today() -> jiff::civil::Date {
-    jiff::Zoned::now().date()
+    std::env::var("RELPLAN_TODAY").ok().and_then(|s| s.trim().parse().ok()).unwrap_or_else(|| jiff::Zoned::now().date())
 }

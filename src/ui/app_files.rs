@@ -90,7 +90,8 @@ impl RelplanApp {
                     Err(e) => {
                         self.close_after_save = false;
                         self.set_status(e.to_string(), true);
-                        self.dialog = Some(if changed { Dialog::ChangedOnDisk } else { Dialog::SaveFailed(e.to_string()) });
+                        self.dialog =
+                            Some(if changed { Dialog::ChangedOnDisk } else { Dialog::SaveFailed(e.to_string()) });
                     }
                 }
             }
@@ -161,5 +162,4 @@ impl RelplanApp {
             }
         }
     }
-
 }

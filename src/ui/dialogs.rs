@@ -425,7 +425,7 @@ fn forget_offered_templates(ctx: &egui::Context) {
 /// name following the naming convention, and planning starting today.
 pub fn blank_release(book: &crate::model::Book) -> crate::model::Release {
     let mut ids = crate::edit::IdPlanner::new(&book.ledger);
-    let today = jiff::Zoned::now().date();
+    let today = crate::ui::today();
     let name = book
         .policy
         .naming_convention

@@ -27,7 +27,7 @@ mod shell;
 mod theme;
 mod widgets;
 
-pub use app::{RelplanApp, StartOptions};
+pub use app::{RelplanApp, StartOptions, today};
 pub use commands::{CommandId, fuzzy_score};
 pub use intent::{Intent, Intents};
 pub use prefs::Prefs;

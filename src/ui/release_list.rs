@@ -3,8 +3,7 @@
 
 use super::intent::{Intent, Intents};
 use super::theme;
-use crate::check::Finding;
-use crate::model::{Band, Book, Id, Phase, Release, RiskStatus};
+use crate::model::{Book, Id, Phase, Release};
 use jiff::civil::Date;
 
 /// How releases are ordered.
@@ -57,14 +56,6 @@ pub fn key_date(r: &Release) -> Option<Date> {
         .or(r.phases.planning.planned_start)
 }
 
-/// How many open risks of a release have a residual score in the high band or above.
-pub fn high_risks(book: &Book, release: &Id) -> usize {
-    let policy = book.policy.risk;
-    book.risks_of(release)
-        .filter(|r| r.status != RiskStatus::Closed && policy.band(r.residual_score()) >= Band::High)
-        .count()
-}
-
 /// The indices of the releases that pass the filters, in display order.
 pub fn visible_releases(book: &Book, state: &ListState) -> Vec<usize> {
     let needle = state.text.trim().to_lowercase();
@@ -83,9 +74,9 @@ pub fn visible_releases(book: &Book, state: &ListState) -> Vec<usize> {
         .collect();
     match state.sort {
         SortOrder::DateAscending => {
-            rows.sort_by_key(|&i| (key_date(&book.releases[i]).is_none(), key_date(&book.releases[i])))
+            rows.sort_by_cached_key(|&i| (key_date(&book.releases[i]).is_none(), key_date(&book.releases[i])));
         }
-        SortOrder::DateDescending => rows.sort_by_key(|&i| std::cmp::Reverse(key_date(&book.releases[i]))),
+        SortOrder::DateDescending => rows.sort_by_cached_key(|&i| std::cmp::Reverse(key_date(&book.releases[i]))),
         SortOrder::Name => rows.sort_by_cached_key(|&i| book.releases[i].name.to_lowercase()),
     }
     rows
@@ -95,7 +86,7 @@ pub fn visible_releases(book: &Book, state: &ListState) -> Vec<usize> {
 pub fn release_list_ui(
     ui: &mut egui::Ui,
     book: &Book,
-    findings: &[Finding],
+    problems: &std::collections::HashMap<Id, usize>,
     selected: Option<&Id>,
     state: &mut ListState,
     out: &mut Intents,
@@ -117,7 +108,7 @@ pub fn release_list_ui(
     egui::ScrollArea::vertical().auto_shrink(false).show_rows(ui, row_height, rows.len(), |ui, range| {
         for &i in &rows[range] {
             let r = &book.releases[i];
-            let problems = findings.iter().filter(|f| f.release.as_ref() == Some(&r.id)).count();
+            let problems = problems.get(&r.id).copied().unwrap_or(0);
             row_ui(ui, book, r, problems, selected == Some(&r.id), out);
         }
     });
@@ -163,7 +154,7 @@ fn row_ui(ui: &mut egui::Ui, book: &Book, r: &Release, problems: usize, is_selec
     let t = theme::tokens(ui.ctx());
     let kind = book.release_type(&r.release_type).map_or("No type", |t| t.name.as_str());
     let date = key_date(r).map_or_else(|| "no date".to_owned(), |d| d.strftime("%a %-d %b %Y").to_string());
-    let high = high_risks(book, &r.id);
+    let risk = super::risks::summary::release_summary(ui.ctx(), book, &r.id);
     let fill = if is_selected { t.raised } else { egui::Color32::TRANSPARENT };
     let response = egui::Frame::new()
         .fill(fill)
@@ -175,17 +166,12 @@ fn row_ui(ui: &mut egui::Ui, book: &Book, r: &Release, problems: usize, is_selec
             ui.horizontal(|ui| {
                 ui.label(egui::RichText::new(&r.name).strong());
                 ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
-                    if high > 0 {
-                        ui.label(
-                            egui::RichText::new(format!("⚑ {high} high risk{}", if high == 1 { "" } else { "s" }))
-                                .color(t.error)
-                                .small(),
-                        );
-                    }
                     if problems > 0 {
                         ui.label(egui::RichText::new(format!("⚠ {problems}")).color(t.warning).small())
                             .on_hover_text(format!("{problems} open findings"));
                     }
+                    // The risk summary: highest open residual score, then open risks per band.
+                    super::risks::summary::compact_ui(ui, &risk, ui.available_width() - t.spacing);
                 });
             });
             ui.label(egui::RichText::new(format!("{} · {kind} · {date}", r.phase.label())).small().color(t.text_weak));

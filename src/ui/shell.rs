@@ -12,12 +12,14 @@ impl RelplanApp {
     pub(super) fn frame_ui(&mut self, ui: &mut egui::Ui, out: &mut Intents) {
         egui::Panel::top("relplan.top").show(ui, |ui| self.top_bar_ui(ui, out));
         egui::Panel::bottom("relplan.status").show(ui, |ui| self.status_bar_ui(ui));
+        let _ = self.findings();
+        let counts = self.problem_counts.clone();
         if let Some(s) = &self.session {
             egui::Panel::left("relplan.releases").resizable(true).default_size(340.0).min_size(240.0).show(ui, |ui| {
                 super::release_list::release_list_ui(
                     ui,
                     s.doc.book(),
-                    &s.findings,
+                    &counts,
                     self.selected.as_ref(),
                     &mut self.list,
                     out,

@@ -20,6 +20,7 @@ pub fn isolate() {
             std::env::set_var("RELPLAN_CONFIG_DIR", dir.join("config"));
             std::env::set_var("RELPLAN_DATA_DIR", dir.join("data"));
             std::env::set_var("RELPLAN_AUTHOR", "Test Manager");
+            std::env::set_var("RELPLAN_TODAY", "2026-11-27");
         }
         dir
     });
@@ -50,13 +51,14 @@ pub fn app_with_example() -> Harness<'static, RelplanApp> {
 /// The app on a book file, waiting until it is open.
 pub fn app_with_file(path: PathBuf) -> Harness<'static, RelplanApp> {
     isolate();
-    let mut harness = Harness::builder().with_size(egui::vec2(1400.0, 900.0)).with_max_steps(12).build_eframe(move |cc| {
-        RelplanApp::with_options(
-            &cc.egui_ctx,
-            Prefs::default(),
-            StartOptions { file: Some(path.clone()), ..Default::default() },
-        )
-    });
+    let mut harness =
+        Harness::builder().with_size(egui::vec2(1400.0, 900.0)).with_max_steps(12).build_eframe(move |cc| {
+            RelplanApp::with_options(
+                &cc.egui_ctx,
+                Prefs::default(),
+                StartOptions { file: Some(path.clone()), ..Default::default() },
+            )
+        });
     settle(&mut harness);
     harness
 }

@@ -94,7 +94,7 @@ fn default_zone(book: &Book) -> String {
 }
 
 fn today() -> Date {
-    jiff::Zoned::now().date()
+    crate::ui::today()
 }
 
 /// A new maintenance window: weekly, next Sunday 02:00 to 04:00.

@@ -1,9 +1,29 @@
 //! The phase gate: what moving a release to its next phase requires, and
 //! the decision record that lets a blocked move go ahead.
+//!
+//! The dialog shows [`crate::check::gate::gate`]: the exit criteria of the
+//! phase being left and the entry criteria of the next, each met or not,
+//! and the findings that block the move with how to resolve each. A move
+//! that is not blocked goes through at once. A blocked move goes through
+//! only with a decision record (who, role, when, rationale, who was
+//! informed), stored as a gate-override decision of the release in the same
+//! undo step as the phase change, so it shows in the release's decisions,
+//! the undo list and the audit trail.
+//!
+//! Files: `criteria` draws the criteria and findings, `decision` the
+//! decision record form and the edit that stores it.
 
+mod criteria;
+mod decision;
+
+pub use decision::{DecisionDraft, override_edit};
+
+use crate::check::gate::{Gate, gate};
 use crate::edit::{Edit, EditError, Path};
 use crate::model::{Book, Id, Phase, PhasePlan, Release};
 use crate::ui::intent::{Intent, Intents};
+use crate::ui::theme::tokens;
+use egui::{RichText, Ui};
 use jiff::civil::Date;
 
 /// A gate being shown.
@@ -13,12 +33,45 @@ pub struct GateState {
     pub release: Id,
     /// The phase it would move to.
     pub to: Phase,
+    /// Whether the decision record form is open.
+    pub overriding: bool,
+    /// The decision record being written.
+    pub draft: DecisionDraft,
+    /// The gate, and the state of the book it was worked out for.
+    cached: Option<(Fingerprint, Gate)>,
+    /// The dialog's size last frame: while it changes, the modal is still
+    /// finding its place, so another frame is asked for.
+    last_size: egui::Vec2,
 }
+
+/// What the gate depends on: the book's state (every edit, undo and redo
+/// adds an audit entry), the release's phase and the day.
+type Fingerprint = (usize, usize, Phase, Date);
 
 impl GateState {
     /// The gate for moving `release` to `to`.
     pub fn new(release: Id, to: Phase) -> Self {
-        Self { release, to }
+        Self {
+            release,
+            to,
+            overriding: false,
+            draft: DecisionDraft::default(),
+            cached: None,
+            last_size: egui::Vec2::ZERO,
+        }
+    }
+
+    /// The gate, worked out again only when the book has changed.
+    fn gate(&mut self, book: &Book, release: &Release, today: Date) -> Gate {
+        let key = (book.ledger.audit.len(), book.releases.len(), release.phase, today);
+        if let Some((k, g)) = &self.cached
+            && *k == key
+        {
+            return g.clone();
+        }
+        let g = gate(book, &self.release, self.to, today);
+        self.cached = Some((key, g.clone()));
+        g
     }
 }
 
@@ -37,21 +90,143 @@ pub fn phase_change_edit(release: &Release, to: Phase, today: Date) -> Result<Ed
 }
 
 /// Shows the gate. Returns `false` when the dialog should close.
-pub fn gate_ui(ui: &mut egui::Ui, book: &Book, state: &mut GateState, today: Date, out: &mut Intents) -> bool {
+pub fn gate_ui(ui: &mut Ui, book: &Book, state: &mut GateState, today: Date, out: &mut Intents) -> bool {
     let Some(release) = book.release(&state.release) else { return false };
-    ui.heading(format!("Move {} to {}?", release.name, state.to.label()));
+    if state.to <= release.phase {
+        // Already there (an undo or another edit moved it): nothing to decide.
+        return false;
+    }
+    let t = tokens(ui.ctx());
+    // A fixed width, so that text wraps the same way from the first frame
+    // and the dialog does not shift while it settles.
+    ui.set_width((ui.ctx().content_rect().width() - 48.0).clamp(280.0, 520.0));
+    let g = state.gate(book, release, today);
+    let name = if release.name.trim().is_empty() { release.id.to_string() } else { release.name.clone() };
+    ui.heading(format!("Move “{name}” to {}", g.to.label()));
+    ui.label(
+        RichText::new(format!("{} · {} ➡ {}", release.id, release.phase.label(), g.to.label())).color(t.text_weak),
+    );
+    ui.add_space(t.spacing * 0.5);
+    verdict_ui(ui, &g);
+    if g.emergency {
+        ui.label(
+            RichText::new(
+                "Emergency release: fast path. The ECAB's approval and the change authorisation may be recorded \
+                 after deployment, but the release cannot close without them.",
+            )
+            .color(t.text_weak),
+        );
+    }
+    ui.add_space(t.spacing * 0.5);
     let mut keep = true;
-    ui.horizontal(|ui| {
-        if ui.button(format!("Move to {}", state.to.label())).clicked() {
-            match phase_change_edit(release, state.to, today) {
-                Ok(e) => out.push(Intent::Apply(e)),
-                Err(e) => out.push(Intent::Problem(e.to_string())),
+    let share = if state.overriding && g.is_blocked() { 0.3 } else { 0.55 };
+    let max_height = (ui.ctx().content_rect().height() * share).max(140.0);
+    egui::ScrollArea::vertical()
+        .id_salt(("gate.scroll", &state.release))
+        .max_height(max_height)
+        .min_scrolled_height(max_height)
+        .show(ui, |ui| {
+            criteria::criteria_ui(ui, &g);
+            if criteria::findings_ui(ui, &g, out) {
+                keep = false;
             }
-            keep = false;
+        });
+    if state.overriding && g.is_blocked() {
+        ui.separator();
+        decision::form_ui(ui, book, &mut state.draft);
+    }
+    ui.separator();
+    if !buttons_ui(ui, book, release, state, &g, today, out) {
+        keep = false;
+    }
+    let size = ui.min_rect().size();
+    if size != state.last_size {
+        state.last_size = size;
+        ui.ctx().request_repaint();
+    }
+    keep
+}
+
+/// One line that says whether the move can go ahead.
+fn verdict_ui(ui: &mut Ui, g: &Gate) {
+    let t = tokens(ui.ctx());
+    let (met, total) = g.met_count();
+    let n = g.blocking.len();
+    let findings = if n == 1 { "1 finding blocks".to_owned() } else { format!("{n} findings block") };
+    let (text, colour) = if g.blocking.is_empty() {
+        (format!("✔ Ready to move: {met} of {total} criteria met, nothing blocks."), t.good)
+    } else if g.enforce {
+        (format!("⚠ Blocked: {findings} this move ({met} of {total} criteria met)."), t.error)
+    } else {
+        (format!("⚠ {findings} this move, but the policy does not enforce gates ({met} of {total} met)."), t.warning)
+    };
+    ui.label(RichText::new(text).strong().color(colour));
+}
+
+/// The buttons. Returns `false` when the dialog should close.
+fn buttons_ui(
+    ui: &mut Ui,
+    book: &Book,
+    release: &Release,
+    state: &mut GateState,
+    g: &Gate,
+    today: Date,
+    out: &mut Intents,
+) -> bool {
+    let t = tokens(ui.ctx());
+    let mut keep = true;
+    let to = g.to.label();
+    ui.horizontal_wrapped(|ui| {
+        if !g.is_blocked() {
+            let label = format!("Move to {to}");
+            let button = egui::Button::new(RichText::new(format!("{label}  ▶")).color(t.on_accent)).fill(t.accent);
+            let r = ui.add(button);
+            r.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Button, true, &label));
+            if r.clicked() {
+                out.apply(phase_change_edit(release, g.to, today));
+                keep = false;
+            }
+        } else if !state.overriding {
+            let label = "Override with a decision record…";
+            if ui.button(label).on_hover_text("Record who decides to move despite the blockers, and why").clicked() {
+                state.overriding = true;
+                if state.draft.decided_by.is_none() {
+                    state.draft.decided_by.clone_from(&release.owner);
+                    state.draft.role = release.owner.as_ref().and_then(|p| decision::first_role(book, p));
+                }
+            }
+        } else {
+            let missing = state.draft.missing();
+            let label = format!("Record decision and move to {to}");
+            let enabled = missing.is_empty();
+            let button = egui::Button::new(RichText::new(&label).color(if enabled { t.on_accent } else { t.text }))
+                .fill(if enabled { t.error } else { t.raised });
+            let hint = if enabled {
+                "Stores the decision in the release and moves it, as one undo step".to_owned()
+            } else {
+                format!("Still needed: {}", missing.join(", "))
+            };
+            let r = ui.add_enabled(enabled, button).on_hover_text(&hint).on_disabled_hover_text(&hint);
+            r.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Button, enabled, &label));
+            if r.clicked() {
+                let id = book.ledger.peek_id(crate::model::IdKind::Decision);
+                let decision = state.draft.to_decision(id, g, jiff::Timestamp::now());
+                match override_edit(release, g.to, today, decision) {
+                    Ok(edit) => out.push(Intent::Apply(edit)),
+                    Err(e) => out.push(Intent::Problem(e.to_string())),
+                }
+                keep = false;
+            }
         }
         if ui.button("Cancel").clicked() {
             keep = false;
         }
     });
+    if state.overriding && g.is_blocked() {
+        let missing = state.draft.missing();
+        if !missing.is_empty() {
+            ui.label(RichText::new(format!("Still needed: {}.", missing.join(", "))).color(t.text_weak));
+        }
+    }
     keep
 }

@@ -77,13 +77,8 @@ impl Form<'_> {
 pub fn release_form_ui(ui: &mut egui::Ui, book: &Book, release: &Release, findings: &[Finding], out: &mut Intents) {
     let mut people = crate::ui::widgets::people_options(book);
     people.sort_by_key(|o| o.label.to_lowercase());
-    let form = Form {
-        book,
-        release,
-        at: Path::root().item("releases", &release.id),
-        today: jiff::Zoned::now().date(),
-        people,
-    };
+    let form =
+        Form { book, release, at: Path::root().item("releases", &release.id), today: crate::ui::today(), people };
     let mine: Vec<&Finding> = findings.iter().filter(|f| f.release.as_ref() == Some(&release.id)).collect();
     egui::ScrollArea::vertical().id_salt(("release_form.scroll", &release.id)).auto_shrink([false, false]).show(
         ui,

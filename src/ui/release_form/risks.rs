@@ -18,13 +18,12 @@ use egui::{RichText, Ui};
 
 /// A one-line summary for the section header.
 pub(super) fn summary(form: &Form<'_>) -> String {
-    let policy = form.book.policy.risk;
-    let risks: Vec<&Risk> = form.book.risks_of(&form.release.id).collect();
-    let open = risks.iter().filter(|r| r.status != RiskStatus::Closed).count();
-    let worst = risks.iter().filter(|r| r.status != RiskStatus::Closed).map(|r| policy.band(r.residual_score())).max();
-    match worst {
-        Some(band) => format!("{} risks, {open} open · highest open residual risk: {}", risks.len(), band.label()),
-        None => format!("{} risks, none open", risks.len()),
+    let s = crate::risk::summary(form.book, &form.release.id);
+    match s.highest {
+        Some((score, band)) => {
+            format!("{} risks, {} open · highest open residual: {score} {}", s.total, s.active(), band.label())
+        }
+        None => format!("{} risks, none open", s.total),
     }
 }
 
@@ -35,12 +34,11 @@ fn card_id(risk: &crate::model::Id) -> egui::Id {
 
 /// Draws the section.
 pub(super) fn risks_ui(ui: &mut Ui, form: &Form<'_>, out: &mut Intents) {
-    let t = tokens(ui.ctx());
     let r = form.release;
     let risks: Vec<&Risk> = form.book.risks_of(&r.id).collect();
-    if risks.is_empty() {
-        ui.label(RichText::new("No risks are linked to this release yet.").color(t.text_weak));
-    }
+    // The release's risk summary, as in the release list: highest open residual score and count per band.
+    let summary = crate::ui::risks::summary::release_summary(ui.ctx(), form.book, &r.id);
+    crate::ui::risks::summary::full_ui(ui, &summary);
     for risk in risks {
         risk_card_ui(ui, form, risk, out);
     }

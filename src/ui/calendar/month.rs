@@ -1,0 +1,471 @@
+//! The month view: a grid of weeks. Each day shows its phase bars, its
+//! deployments and milestones (earliest first, then "+N more"), a strip
+//! along the bottom with the hours of the day covered by blackouts
+//! (hatched) and maintenance windows (outlined), and the number of
+//! conflicts that start on it. Days frozen from end to end are hatched.
+
+use super::geometry::{MonthGrid, add_days, days_between, is_weekend, pack_lanes};
+use super::interact::{Cx, End, Steps, drag_label, item_ui};
+use super::{Shift, edits, paint};
+use crate::schedule::items::day_interval;
+use crate::schedule::{CalendarItem, ItemFilter, ItemKind, Source};
+use egui::{Align2, FontId, Pos2, Rect, Stroke, Ui, pos2, vec2};
+use jiff::civil::Date;
+
+/// Where the items of one day go.
+#[derive(Default)]
+struct Day {
+    chips: Vec<usize>,
+    /// Items that did not fit, listed on hover.
+    hidden: Vec<usize>,
+    /// Blackouts and maintenance windows, drawn in the strip along the bottom.
+    strip: Vec<usize>,
+    /// Frozen from end to end: by a blackout of every environment (2) or of some (1).
+    frozen: u8,
+    conflicts: usize,
+}
+
+/// Shows the month that contains `anchor`.
+pub fn month_ui(ui: &mut Ui, cx: &mut Cx<'_>, filter: &ItemFilter, anchor: Date) {
+    cx.steps = Steps { horizontal: Shift { days: 1, minutes: 0 }, vertical: Shift { days: 7, minutes: 0 } };
+    let t = cx.tokens;
+    let rect = ui.available_rect_before_wrap();
+    let grid = MonthGrid::new(rect, anchor, t.small_size + t.spacing);
+    let range = day_interval(grid.first, grid.last(), &cx.tz);
+    let items = cx.items(range, filter);
+    let total = (grid.weeks * 7) as i64;
+    let mut days: Vec<Day> = (0..total).map(|_| Day::default()).collect();
+    let day_of = |d: Date| usize::try_from(days_between(grid.first, d)).ok().filter(|&i| (i as i64) < total);
+    let tz = cx.tz.clone();
+    let local_day = |t: jiff::Timestamp| tz.to_datetime(t).date();
+    // Bars (phases, and blackouts of a day or more) and chips (deployments, milestones).
+    let mut bars: Vec<(usize, Date, Date)> = Vec::new();
+    let mut strips: Vec<usize> = Vec::new();
+    for (i, item) in items.iter().enumerate() {
+        match item.kind() {
+            ItemKind::Phase => {
+                if let Some((a, b)) = item.days {
+                    bars.push((i, a, b));
+                }
+            }
+            ItemKind::Deployment | ItemKind::Milestone => {
+                let day = item.days.map_or_else(|| local_day(item.interval.start), |d| d.0);
+                if let Some(n) = day_of(day) {
+                    days[n].chips.push(i);
+                }
+            }
+            ItemKind::Blackout | ItemKind::Maintenance => strips.push(i),
+        }
+        if item.kind() == ItemKind::Blackout {
+            let last = local_day(
+                item.interval.end.checked_sub(jiff::SignedDuration::from_secs(1)).unwrap_or(item.interval.end),
+            );
+            let mut d = local_day(item.interval.start);
+            while d <= last {
+                if let Some(n) = day_of(d) {
+                    let whole = day_interval(d, d, &cx.tz);
+                    if item.interval.contains(&whole) {
+                        let level = match item.source {
+                            Source::Blackout { blackout, .. } if paint::scoped(blackout) => 1,
+                            _ => 2,
+                        };
+                        days[n].frozen = days[n].frozen.max(level);
+                    }
+                }
+                d = add_days(d, 1);
+            }
+            if item.interval.length() >= jiff::SignedDuration::from_hours(24) {
+                bars.push((i, local_day(item.interval.start), last));
+            }
+        }
+    }
+    for c in cx.conflicts.iter().filter(|c| c.when.overlaps(&range)) {
+        if let Some(n) = day_of(local_day(c.when.start)) {
+            days[n].conflicts += 1;
+        }
+    }
+    paint_grid(ui, cx, &grid, &days);
+    // Each day is a place to drop on, with a name for screen readers and tests.
+    for n in 0..total {
+        let date = add_days(grid.first, n);
+        let cell = grid.cell_at((n / 7) as usize, (n % 7) as usize);
+        let r = ui.interact(cell, egui::Id::unique(("relplan.calendar.day", date)), egui::Sense::hover());
+        r.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Cell, true, date.strftime("%a %-d %b %Y").to_string()));
+    }
+    let cell_h = grid.cell_at(0, 0).height();
+    let line = t.small_size + 6.0;
+    let top = t.small_size + 7.0;
+    let strip = if t.stroke > 1.0 { 7.0 } else { 5.0 };
+    let room = ((cell_h - top - strip - 3.0) / line).floor().max(0.0) as usize;
+    let shift_at = |o: Pos2, p: Pos2| {
+        let body = Rect::from_min_max(pos2(grid.rect.left(), grid.rect.top() + grid.header), grid.rect.max).shrink(1.0);
+        match (grid.day_at(body.clamp(o)), grid.day_at(body.clamp(p))) {
+            (Some(a), Some(b)) => Shift { days: days_between(a, b), minutes: 0 },
+            _ => Shift::default(),
+        }
+    };
+    // Bars get the lines the busiest day's chips leave, at most two (one when cramped).
+    let busiest: Vec<usize> =
+        (0..grid.weeks).map(|w| (0..7).map(|c| days[w * 7 + c].chips.len()).max().unwrap_or(0)).collect();
+    let mut lanes_used = vec![0_usize; grid.weeks];
+    for week in 0..grid.weeks {
+        let bar_lanes = room.saturating_sub(busiest[week]).clamp(usize::from(room >= 2), 2);
+        let mut segments: Vec<(usize, usize, usize, bool)> = Vec::new();
+        for &(i, a, b) in &bars {
+            for (w, first, last) in grid.week_runs(a, b) {
+                if w == week {
+                    let ends_here = days_between(grid.first, b) / 7 == w as i64;
+                    segments.push((i, first, last, ends_here));
+                }
+            }
+        }
+        segments.sort_by_key(|s| (items[s.0].kind() != ItemKind::Blackout, s.1, std::cmp::Reverse(s.2)));
+        let spans: Vec<(usize, usize)> = segments.iter().map(|s| (s.1, s.2 + 1)).collect();
+        let (lanes, _) = pack_lanes(&spans);
+        let mut week_hidden: Vec<usize> = Vec::new();
+        for (s, lane) in segments.iter().zip(lanes) {
+            if lane >= bar_lanes && bar_lanes > 0 {
+                week_hidden.push(s.0);
+                continue;
+            }
+            if lane >= bar_lanes {
+                for col in s.1..=s.2 {
+                    days[week * 7 + col].hidden.push(s.0);
+                }
+                continue;
+            }
+            lanes_used[week] = lanes_used[week].max(lane + 1);
+            let (l, r) = (grid.cell_at(week, s.1), grid.cell_at(week, s.2));
+            let y = l.top() + top + lane as f32 * line;
+            let bar = Rect::from_min_max(pos2(l.left() + 2.0, y), pos2(r.right() - 2.0, y + line - 2.0));
+            let item = &items[s.0];
+            let end = s.3.then_some(End::Right);
+            bar_ui(ui, cx, item, bar, week, end, &shift_at);
+        }
+        if !week_hidden.is_empty() {
+            let cell = grid.cell_at(week, 6);
+            let y = cell.top() + top + (bar_lanes - 1) as f32 * line;
+            let pill = Rect::from_min_max(
+                pos2(cell.right() - t.small_size * 4.2, y),
+                pos2(cell.right() - 3.0, y + line - 2.0),
+            );
+            let label = format!("{} more phases and blackouts this week", week_hidden.len());
+            hidden_ui(
+                ui,
+                cx,
+                pill,
+                ("bars", week),
+                &format!("+{} more", week_hidden.len()),
+                &label,
+                &items,
+                &week_hidden,
+            );
+        }
+    }
+    // Chips (deployments first), then the count of what did not fit next to the day's number.
+    for (n, day) in days.iter_mut().enumerate() {
+        day.chips.sort_by_key(|&i| items[i].kind() != ItemKind::Deployment);
+        let (week, col) = (n / 7, n % 7);
+        let cell = grid.cell_at(week, col);
+        let free = room.saturating_sub(lanes_used[week]);
+        let y0 = cell.top() + top + lanes_used[week] as f32 * line;
+        for (k, &i) in day.chips.iter().enumerate() {
+            if k >= free {
+                day.hidden.push(i);
+                continue;
+            }
+            let y = y0 + k as f32 * line;
+            let chip = Rect::from_min_max(pos2(cell.left() + 3.0, y), pos2(cell.right() - 3.0, y + line - 2.0));
+            chip_ui(ui, cx, &items[i], chip, &shift_at);
+        }
+        if !day.hidden.is_empty() {
+            let right = cell.right() - 4.0 - if day.conflicts > 0 { t.small_size * 2.6 } else { 0.0 };
+            let more = Rect::from_min_max(
+                pos2(right - t.small_size * 3.2, cell.top() + 2.0),
+                pos2(right, cell.top() + top - 3.0),
+            );
+            let (text, label) = (format!("+{}", day.hidden.len()), format!("{} more", day.hidden.len()));
+            hidden_ui(ui, cx, more, ("day", n), &text, &label, &items, &day.hidden);
+        }
+    }
+    // The hours of each day under blackouts and maintenance windows.
+    for &i in &strips {
+        let item = &items[i];
+        let mut d = local_day(item.interval.start).max(grid.first);
+        while d <= local_day(item.interval.end).min(grid.last()) {
+            if let Some(n) = day_of(d) {
+                days[n].strip.push(i);
+            }
+            d = add_days(d, 1);
+        }
+    }
+    for (n, day) in days.iter().enumerate().filter(|(_, d)| !d.strip.is_empty()) {
+        let date = add_days(grid.first, n as i64);
+        if let Some(cell) = grid.cell(date) {
+            strip_ui(ui, cx, cell, date, strip, &items, &day.strip);
+        }
+    }
+    ghosts_ui(ui, cx, &grid, &items, top, line);
+    drag_label(ui, cx);
+}
+
+fn paint_grid(ui: &Ui, cx: &Cx<'_>, grid: &MonthGrid, days: &[Day]) {
+    let p = ui.painter();
+    let pal = &cx.pal;
+    let t = &cx.tokens;
+    let small = FontId::proportional(t.small_size);
+    for (col, name) in ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"].iter().enumerate() {
+        let h = grid.header_cell(col);
+        p.text(pos2(h.left() + 6.0, h.center().y), Align2::LEFT_CENTER, *name, small.clone(), pal.weak);
+    }
+    let month = grid.cell_at(1, 0);
+    let in_month = grid.day_at(month.center()).map(|d| (d.year(), d.month()));
+    for (n, day) in days.iter().enumerate() {
+        let (week, col) = (n / 7, n % 7);
+        let cell = grid.cell_at(week, col);
+        let date = add_days(grid.first, n as i64);
+        let other = in_month != Some((date.year(), date.month()));
+        if other || is_weekend(date) {
+            p.rect_filled(cell, 0.0, pal.shade);
+        }
+        if day.frozen > 0 {
+            paint::blackout(p, cell.shrink(0.5), pal, day.frozen == 1);
+        }
+        p.rect_stroke(cell, 0.0, Stroke::new(1.0, pal.grid), egui::StrokeKind::Inside);
+        let label = if date.day() == 1 { date.strftime("%-d %b").to_string() } else { date.day().to_string() };
+        let at = pos2(cell.left() + 6.0, cell.top() + 4.0);
+        let font = FontId::proportional(t.small_size);
+        if date == cx.today {
+            let galley = p.layout_no_wrap(label, font, pal.on_deployment);
+            let pill = Rect::from_min_size(at - vec2(3.0, 1.0), galley.size() + vec2(6.0, 2.0));
+            p.rect_filled(pill, 4.0, pal.today);
+            p.galley(at, galley, pal.on_deployment);
+            p.rect_stroke(cell.shrink(1.0), 0.0, Stroke::new(2.0, pal.today), egui::StrokeKind::Inside);
+        } else {
+            p.text(at, Align2::LEFT_TOP, label, font, if other { pal.weak } else { pal.text });
+        }
+        if day.conflicts > 0 {
+            let text = format!("⚠ {}", day.conflicts);
+            p.text(
+                pos2(cell.right() - 6.0, cell.top() + 4.0),
+                Align2::RIGHT_TOP,
+                text,
+                FontId::proportional(t.small_size),
+                pal.conflict,
+            );
+        }
+    }
+}
+
+fn bar_ui(
+    ui: &mut Ui,
+    cx: &mut Cx<'_>,
+    item: &CalendarItem<'_>,
+    bar: Rect,
+    segment: usize,
+    end: Option<End>,
+    shift_at: &dyn Fn(Pos2, Pos2) -> Shift,
+) {
+    let dragging = cx.dragging(item).is_some();
+    let _ = item_ui(ui, cx, item, bar, segment, end, shift_at);
+    let p = ui.painter();
+    let pal = &cx.pal;
+    let font = FontId::proportional(cx.tokens.small_size);
+    let dim = if dragging { 0.35 } else { 1.0 };
+    match item.source {
+        Source::Phase { release, phase } => {
+            p.rect_filled(bar, 2.0, pal.phase(phase).gamma_multiply(dim));
+            p.rect_filled(
+                Rect::from_min_size(bar.min, vec2(3.0, bar.height())),
+                0.0,
+                pal.phase_edge(phase).gamma_multiply(dim),
+            );
+            if end.is_some() {
+                p.rect_filled(
+                    Rect::from_min_max(pos2(bar.right() - 3.0, bar.top()), bar.max),
+                    0.0,
+                    pal.phase_edge(phase).gamma_multiply(dim),
+                );
+            }
+            paint::label(
+                p,
+                bar.shrink2(vec2(3.0, 0.0)),
+                &format!("{} {}", release.id, phase.label()),
+                font,
+                pal.text.gamma_multiply(dim),
+            );
+        }
+        Source::Blackout { blackout, .. } => {
+            paint::blackout(p, bar, pal, paint::scoped(blackout));
+            p.rect_stroke(bar, 2.0, Stroke::new(1.0, pal.blackout), egui::StrokeKind::Inside);
+            let galley = p.layout_no_wrap(super::details::blackout_title(blackout, cx.book), font, pal.blackout_text);
+            let back = Rect::from_min_size(
+                pos2(bar.left() + 3.0, bar.center().y - galley.size().y / 2.0),
+                galley.size() + vec2(6.0, 0.0),
+            );
+            let clip = p.with_clip_rect(bar.intersect(p.clip_rect()));
+            clip.rect_filled(back, 2.0, pal.background.gamma_multiply(0.85));
+            clip.galley(back.min + vec2(3.0, 0.0), galley, pal.blackout_text);
+        }
+        _ => {}
+    }
+}
+
+fn chip_text(item: &CalendarItem<'_>, cx: &Cx<'_>) -> String {
+    match item.source {
+        Source::Deployment { release, deployment } => {
+            let env = cx.book.environment(&deployment.environment).map_or("", |e| e.name.as_str());
+            format!("{} {} {env}", cx.tz.to_datetime(item.interval.start).strftime("%H:%M"), release.id)
+        }
+        Source::Milestone { release, milestone } => format!("{} {}", release.id, milestone.name),
+        _ => item.title(),
+    }
+}
+
+fn chip_ui(ui: &mut Ui, cx: &mut Cx<'_>, item: &CalendarItem<'_>, chip: Rect, shift_at: &dyn Fn(Pos2, Pos2) -> Shift) {
+    let dragging = cx.dragging(item).is_some();
+    let conflicted = cx.conflicted(item);
+    let _ = item_ui(ui, cx, item, chip, 0, None, shift_at);
+    paint_chip(ui, cx, item, chip, dragging, conflicted);
+}
+
+fn paint_chip(ui: &Ui, cx: &Cx<'_>, item: &CalendarItem<'_>, chip: Rect, ghost_of: bool, conflicted: bool) {
+    let p = ui.painter();
+    let pal = &cx.pal;
+    let font = FontId::proportional(cx.tokens.small_size);
+    let dim = if ghost_of { 0.35 } else { 1.0 };
+    let text = chip_text(item, cx);
+    match item.kind() {
+        ItemKind::Deployment => {
+            let outline = conflicted.then(|| Stroke::new(2.0, pal.conflict));
+            paint::block(p, chip, pal.deployment.gamma_multiply(dim), outline);
+            let text_rect = if conflicted { chip.with_max_x(chip.right() - cx.tokens.small_size) } else { chip };
+            paint::label(p, text_rect, &text, font, pal.on_deployment);
+            if conflicted {
+                p.text(
+                    pos2(chip.right() - 3.0, chip.center().y),
+                    Align2::RIGHT_CENTER,
+                    "⚠",
+                    FontId::proportional(cx.tokens.small_size),
+                    pal.on_deployment,
+                );
+            }
+        }
+        ItemKind::Milestone => {
+            let done = matches!(item.source, Source::Milestone { milestone, .. } if milestone.done);
+            let r = (chip.height() / 2.0 - 2.0).max(3.0);
+            let c = pos2(chip.left() + r + 2.0, chip.center().y);
+            let fill = if done { pal.done } else { pal.background };
+            paint::diamond(p, c, r, fill.gamma_multiply(dim), Stroke::new(1.5, pal.text.gamma_multiply(dim)));
+            paint::label(p, chip.with_min_x(c.x + r), &text, font, pal.text.gamma_multiply(dim));
+        }
+        _ => {}
+    }
+}
+
+/// A count of items that did not fit, listing them on hover.
+#[expect(clippy::too_many_arguments, reason = "what to show, where, and the items to list")]
+fn hidden_ui(
+    ui: &mut Ui,
+    cx: &Cx<'_>,
+    rect: Rect,
+    salt: (&str, usize),
+    text: &str,
+    label: &str,
+    items: &[CalendarItem<'_>],
+    hidden: &[usize],
+) {
+    let r = ui.interact(rect, egui::Id::unique(("relplan.calendar.more", salt)), egui::Sense::hover());
+    r.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Label, true, label));
+    let p = ui.painter();
+    p.rect(rect, 4.0, cx.pal.background, Stroke::new(1.0, cx.pal.grid.gamma_multiply(2.0)), egui::StrokeKind::Inside);
+    p.text(rect.center(), Align2::CENTER_CENTER, text, FontId::proportional(cx.tokens.small_size), cx.pal.text);
+    if r.hovered() {
+        r.on_hover_ui(|ui| list_ui(ui, cx, items, hidden, "use the week view or the filters"));
+    }
+}
+
+/// Items with their times, at most 24 of them.
+fn list_ui(ui: &mut Ui, cx: &Cx<'_>, items: &[CalendarItem<'_>], list: &[usize], more: &str) {
+    for &i in list.iter().take(24) {
+        let item = &items[i];
+        let mark = if cx.conflicted(item) { "⚠ " } else { "" };
+        ui.label(format!("{mark}{} — {}", item.title(), super::details::when_text(item, &cx.tz)));
+    }
+    if list.len() > 24 {
+        ui.weak(format!("and {} more — {more}", list.len() - 24));
+    }
+}
+
+/// The strip along the bottom of a day: the hours under blackouts and maintenance windows.
+fn strip_ui(ui: &mut Ui, cx: &Cx<'_>, cell: Rect, d: Date, height: f32, items: &[CalendarItem<'_>], list: &[usize]) {
+    let day = day_interval(d, d, &cx.tz);
+    let y = cell.bottom() - height - 2.0;
+    let x = |t: jiff::Timestamp| {
+        let f = day.start.duration_until(t).as_secs_f64() / day.length().as_secs_f64().max(1.0);
+        cell.left() + 2.0 + (cell.width() - 4.0) * f as f32
+    };
+    let p = ui.painter();
+    for &i in list {
+        let item = &items[i];
+        let part = item.interval.intersection(&day);
+        if part.length() <= jiff::SignedDuration::ZERO {
+            continue;
+        }
+        let rect = Rect::from_min_max(pos2(x(part.start), y), pos2(x(part.end).max(x(part.start) + 2.0), y + height));
+        if item.kind() == ItemKind::Blackout {
+            p.rect_filled(rect, 0.0, cx.pal.blackout);
+        } else {
+            p.rect_filled(rect, 0.0, cx.pal.maintenance_fill);
+            p.rect_stroke(rect, 0.0, Stroke::new(1.0, cx.pal.maintenance), egui::StrokeKind::Inside);
+        }
+    }
+    let band = Rect::from_min_max(pos2(cell.left(), y - 2.0), pos2(cell.right(), cell.bottom()));
+    let r = ui.interact(band, egui::Id::unique(("relplan.calendar.strip", d)), egui::Sense::hover());
+    r.widget_info(|| {
+        egui::WidgetInfo::labeled(
+            egui::Role::Label,
+            true,
+            format!("Blackouts and maintenance windows on {}", d.strftime("%a %-d %b %Y")),
+        )
+    });
+    if r.hovered() {
+        r.on_hover_ui(|ui| list_ui(ui, cx, items, list, "filter by environment"));
+    }
+}
+
+/// Where the dragged item would go.
+fn ghosts_ui(ui: &Ui, cx: &Cx<'_>, grid: &MonthGrid, items: &[CalendarItem<'_>], top: f32, line: f32) {
+    let Some(d) = cx.drag.as_ref().filter(|d| !d.shift.is_zero()) else { return };
+    let Some(item) = items.iter().find(|i| d.key.is(i)) else { return };
+    let stroke = Stroke::new(2.0, cx.pal.today);
+    let days = match item.kind() {
+        ItemKind::Deployment => edits::preview(cx.book, &d.key, d.mode, d.shift, &cx.tz).map(|at| {
+            let day = cx.tz.to_datetime(at.start).date();
+            (day, day)
+        }),
+        _ => edits::preview_days(cx.book, &d.key, d.mode, d.shift),
+    };
+    let Some((a, b)) = days else { return };
+    for (week, first, last) in grid.week_runs(a, b) {
+        let (l, r) = (grid.cell_at(week, first), grid.cell_at(week, last));
+        let y = l.bottom() - line * 2.0 - 6.0;
+        let ghost = Rect::from_min_max(
+            pos2(l.left() + 3.0, y.max(l.top() + top)),
+            pos2(r.right() - 3.0, y.max(l.top() + top) + line - 2.0),
+        );
+        if item.kind() == ItemKind::Phase {
+            ui.painter().rect_filled(
+                ghost,
+                2.0,
+                cx.pal.phase(match item.source {
+                    Source::Phase { phase, .. } => phase,
+                    _ => crate::model::Phase::Planning,
+                }),
+            );
+        } else {
+            paint_chip(ui, cx, item, ghost, false, false);
+        }
+        ui.painter().rect_stroke(ghost, 3.0, stroke, egui::StrokeKind::Outside);
+    }
+}

@@ -1,0 +1,245 @@
+//! The timeline: a quarter or a year across, swimlanes down, one per
+//! environment or one per release. Blackouts are hatched across the lanes
+//! they bind, maintenance windows outlined in their environment's lane,
+//! phases are bars, milestones diamonds and deployment windows blocks. A
+//! strip under the dates marks when conflicts happen, and a line marks
+//! today. Only the lanes on screen are laid out.
+
+use super::geometry::{TimeAxis, add_days};
+use super::interact::{Cx, Steps, drag_label};
+use super::lanes::{Lane, env_lane, milestone_lane, release_lane};
+use super::toolbar::period;
+use super::{CalendarView, LaneMode, Shift, TimelineSpan};
+use crate::model::{Environment, Release};
+use crate::schedule::items::calendar_items_among;
+use crate::schedule::items::day_interval;
+use crate::schedule::{CalendarItem, Interval, ItemFilter, Kinds};
+use egui::{Align2, FontId, Pos2, Rect, Stroke, Ui, pos2, vec2};
+use jiff::civil::Date;
+
+/// Shows the timeline of the period that contains `anchor`.
+pub fn timeline_ui(
+    ui: &mut Ui,
+    cx: &mut Cx<'_>,
+    filter: &ItemFilter,
+    anchor: Date,
+    span: TimelineSpan,
+    lanes: LaneMode,
+) {
+    let t = cx.tokens;
+    let day_step = if span == TimelineSpan::Year { 7 } else { 1 };
+    cx.steps = Steps { horizontal: Shift { days: day_step, minutes: 0 }, vertical: Shift::default() };
+    let (first, last) = period(CalendarView::Timeline, span, anchor);
+    let range = day_interval(first, last, &cx.tz);
+    let rect = ui.available_rect_before_wrap();
+    let label_w = (t.body_size * 15.0).min(rect.width() * 0.3);
+    let header = t.small_size * 2.0 + t.spacing * 1.5;
+    let strip = 8.0;
+    let axis = TimeAxis { start: range.start, end: range.end, left: rect.left() + label_w, right: rect.right() - 4.0 };
+    let snap_minutes: i32 = if span == TimelineSpan::Year { 1440 } else { 60 };
+    let shift_at = move |o: Pos2, p: Pos2| {
+        let secs = f64::from(p.x - o.x) * axis.seconds_per_point();
+        let minutes = (secs / 60.0 / f64::from(snap_minutes)).round() as i64 * i64::from(snap_minutes);
+        Shift { days: minutes.div_euclid(1440), minutes: minutes.rem_euclid(1440) }
+    };
+    header_ui(ui, cx, &axis, rect, first, last, header, span);
+    conflict_strip(
+        ui,
+        cx,
+        &axis,
+        Rect::from_min_max(pos2(axis.left, rect.top() + header), pos2(axis.right, rect.top() + header + strip)),
+    );
+    let body = Rect::from_min_max(pos2(rect.left(), rect.top() + header + strip + 2.0), rect.max);
+    let mut body_ui = ui.new_child(egui::UiBuilder::new().max_rect(body).id_salt("relplan.calendar.timeline.body"));
+    let line = t.small_size + 6.0;
+    let book = cx.book;
+    let blackouts: Vec<CalendarItem<'_>> = if filter.kinds.blackouts {
+        let only = Kinds { phases: false, milestones: false, deployments: false, blackouts: true, maintenance: false };
+        calendar_items_among(book, [], range, &cx.tz, &ItemFilter { kinds: only, ..filter.clone() })
+    } else {
+        Vec::new()
+    };
+    let lane_at = |ui: &Ui, row: usize, first: usize, height: f32| {
+        let top = ui.max_rect().top();
+        Rect::from_min_size(pos2(rect.left(), top + (row - first) as f32 * height), vec2(rect.width(), height))
+    };
+    match lanes {
+        LaneMode::Environment => {
+            let kinds = Kinds { phases: false, blackouts: false, ..filter.kinds };
+            let items = cx.items(range, &ItemFilter { kinds, ..filter.clone() });
+            let envs: Vec<&Environment> =
+                book.environments.iter().filter(|e| filter.environment.as_ref().is_none_or(|id| &e.id == id)).collect();
+            let rows = envs.len() + 1;
+            let lane_h = (body.height() / rows as f32).clamp(line * 2.5 + 14.0, line * 4.0 + 14.0);
+            let scroll = egui::ScrollArea::vertical().id_salt("relplan.calendar.timeline.envs").auto_shrink(false);
+            scroll.show_rows(&mut body_ui, lane_h, rows, |ui, shown| {
+                for row in shown.clone() {
+                    let rect = lane_at(ui, row, shown.start, lane_h);
+                    let lane = Lane { axis, rect, label_w, row, shift_at: &shift_at };
+                    match row.checked_sub(1).and_then(|i| envs.get(i)) {
+                        None => milestone_lane(ui, cx, &lane, &items),
+                        Some(env) => env_lane(ui, cx, &lane, env, &items, &blackouts),
+                    }
+                }
+                ui.allocate_space(vec2(rect.width(), lane_h * shown.len() as f32));
+            });
+        }
+        LaneMode::Release => {
+            let mut releases: Vec<(&Release, Date)> = cx
+                .candidates(range)
+                .into_iter()
+                .filter_map(|i| book.releases.get(i))
+                .filter(|r| filter.passes_release(r))
+                .map(|r| (r, crate::ui::release_list::key_date(r).unwrap_or(first)))
+                .collect();
+            releases.sort_by_key(|(r, d)| (*d, r.id.number().map(|n| n.1)));
+            let lane_h = line * 2.2 + 8.0;
+            if releases.is_empty() {
+                body_ui.weak("No release has anything planned in this period with the filters chosen.");
+            }
+            let scroll = egui::ScrollArea::vertical().id_salt("relplan.calendar.timeline.releases").auto_shrink(false);
+            scroll.show_rows(&mut body_ui, lane_h, releases.len(), |ui, shown| {
+                for row in shown.clone() {
+                    let rect = lane_at(ui, row, shown.start, lane_h);
+                    let lane = Lane { axis, rect, label_w, row, shift_at: &shift_at };
+                    release_lane(ui, cx, &lane, releases[row].0, range, filter, &blackouts);
+                }
+                ui.allocate_space(vec2(rect.width(), lane_h * shown.len() as f32));
+            });
+        }
+    }
+    today_line(ui, cx, &axis, rect);
+    drag_label(ui, cx);
+}
+
+#[expect(clippy::too_many_arguments, reason = "the header needs the period and its geometry")]
+fn header_ui(
+    ui: &Ui,
+    cx: &Cx<'_>,
+    axis: &TimeAxis,
+    rect: Rect,
+    first: Date,
+    last: Date,
+    header: f32,
+    span: TimelineSpan,
+) {
+    let p = ui.painter();
+    let pal = &cx.pal;
+    let t = &cx.tokens;
+    let small = FontId::proportional(t.small_size);
+    let mid = rect.top() + header / 2.0;
+    let mut d = first;
+    while d <= last {
+        let at = axis.x(range_start(d, cx));
+        let weekend = super::geometry::is_weekend(d);
+        if span == TimelineSpan::Quarter && weekend {
+            let next = axis.x(range_start(add_days(d, 1), cx));
+            p.rect_filled(
+                Rect::from_min_max(pos2(at, rect.top() + header), pos2(next, rect.bottom())),
+                0.0,
+                pal.shade.gamma_multiply(0.6),
+            );
+        }
+        if d.day() == 1 {
+            p.line_segment(
+                [pos2(at, rect.top()), pos2(at, rect.bottom())],
+                Stroke::new(1.0, pal.grid.gamma_multiply(2.0)),
+            );
+            let name = if span == TimelineSpan::Year || d.month() == 1 {
+                d.strftime("%b %Y").to_string()
+            } else {
+                d.strftime("%B").to_string()
+            };
+            p.text(
+                pos2(at + 4.0, rect.top() + 2.0),
+                Align2::LEFT_TOP,
+                name,
+                FontId::proportional(t.small_size),
+                pal.text,
+            );
+        } else if d.weekday() == jiff::civil::Weekday::Monday {
+            p.line_segment([pos2(at, mid), pos2(at, rect.bottom())], Stroke::new(1.0, pal.grid));
+            if span == TimelineSpan::Quarter {
+                p.text(
+                    pos2(at + 3.0, rect.top() + header - 2.0),
+                    Align2::LEFT_BOTTOM,
+                    d.day().to_string(),
+                    small.clone(),
+                    pal.weak,
+                );
+            }
+        }
+        d = add_days(d, 1);
+    }
+    let base = rect.top() + header;
+    p.line_segment([pos2(rect.left(), base), pos2(rect.right(), base)], Stroke::new(1.0, pal.grid.gamma_multiply(2.0)));
+}
+
+fn range_start(d: Date, cx: &Cx<'_>) -> jiff::Timestamp {
+    day_interval(d, d, &cx.tz).start
+}
+
+fn conflict_strip(ui: &mut Ui, cx: &Cx<'_>, axis: &TimeAxis, strip: Rect) {
+    let range = Interval::new(axis.start, axis.end);
+    let from = cx.conflicts.partition_point(|c| {
+        c.when.start < range.start.checked_sub(jiff::SignedDuration::from_hours(24 * 60)).unwrap_or(range.start)
+    });
+    let mut marks: Vec<(f32, f32)> = Vec::new();
+    for c in cx.conflicts[from..].iter().take_while(|c| c.when.start < range.end).filter(|c| c.when.overlaps(&range)) {
+        if let Some((a, b)) = axis.span(c.when.start, c.when.end) {
+            let (a, b) = (a, b.max(a + 3.0));
+            match marks.last_mut() {
+                Some(last) if a <= last.1 + 1.0 => last.1 = last.1.max(b),
+                _ => marks.push((a, b)),
+            }
+        }
+    }
+    let p = ui.painter();
+    for (a, b) in &marks {
+        p.rect_filled(
+            Rect::from_min_max(pos2(*a, strip.top() + 1.0), pos2(*b, strip.bottom() - 1.0)),
+            1.0,
+            cx.pal.conflict,
+        );
+    }
+    let r = ui.interact(strip, egui::Id::unique("relplan.calendar.conflict-strip"), egui::Sense::hover());
+    let count = marks.len();
+    r.widget_info(|| {
+        egui::WidgetInfo::labeled(egui::Role::Label, true, format!("Conflict strip: {count} periods with conflicts"))
+    });
+    if let Some(pos) = r.hover_pos() {
+        let at = axis.time(pos.x);
+        let near: Vec<_> = cx.conflicts[from..]
+            .iter()
+            .take_while(|c| c.when.start < range.end)
+            .filter(|c| {
+                let pad = jiff::SignedDuration::from_secs((axis.seconds_per_point() * 3.0) as i64);
+                c.when.start.checked_sub(pad).unwrap_or(c.when.start) <= at
+                    && at <= c.when.end.checked_add(pad).unwrap_or(c.when.end)
+            })
+            .take(6)
+            .collect();
+        if !near.is_empty() {
+            r.on_hover_ui(|ui| {
+                for c in near {
+                    ui.label(egui::RichText::new(format!("⚠ {}", c.describe(cx.book, &cx.tz))).color(cx.pal.conflict));
+                }
+            });
+        }
+    }
+}
+
+fn today_line(ui: &Ui, cx: &Cx<'_>, axis: &TimeAxis, rect: Rect) {
+    let day = day_interval(cx.today, cx.today, &cx.tz);
+    if day.end < axis.start || day.start > axis.end {
+        return;
+    }
+    let x = axis.x(cx.now);
+    let p = ui.painter();
+    p.line_segment([pos2(x, rect.top()), pos2(x, rect.bottom())], Stroke::new(2.0, cx.pal.today));
+    let t = &cx.tokens;
+    let galley = p.layout_no_wrap("Today".to_owned(), FontId::proportional(t.small_size), cx.pal.on_deployment);
+    let tag = Rect::from_min_size(pos2(x - galley.size().x / 2.0 - 4.0, rect.top()), galley.size() + vec2(8.0, 2.0));
+    p.rect_filled(tag, 3.0, cx.pal.today);
+    p.galley(tag.min + vec2(4.0, 1.0), galley, cx.pal.on_deployment);
+}

@@ -1,0 +1,404 @@
+//! The risk register's pure parts: scores and bands on 3, 4 and 5 point
+//! scales, matrices, filters and order, what needs attention, the release
+//! summary, and the CSV export and import (escaping, round trip, bad rows,
+//! importing twice).
+
+use jiff::civil::{Date, date};
+use proptest::prelude::*;
+use relplan::edit::{Edit, apply};
+use relplan::export::risk_csv::{BOM, CsvOptions, escape_cell, to_csv, unescape_cell};
+use relplan::import::risk_csv::preview;
+use relplan::model::{Band, Book, Id, Risk, RiskCategory, RiskPolicy, RiskStatus, Treatment};
+use relplan::risk::{self, Column, Filter, OwnerFilter, Position, Sort, Which};
+use std::path::Path;
+
+const TODAY: Date = date(2026, 11, 27);
+
+fn example() -> Book {
+    relplan::templates::example().expect("the example book opens")
+}
+
+fn risk(id: &str, l: u8, i: u8, rl: u8, ri: u8) -> Risk {
+    Risk {
+        id: Id::from(id),
+        title: format!("Risk {id}"),
+        likelihood: l,
+        impact: i,
+        residual_likelihood: rl,
+        residual_impact: ri,
+        ..Risk::default()
+    }
+}
+
+fn policy(scale: u8, medium: u8, high: u8, critical: u8) -> RiskPolicy {
+    RiskPolicy { scale, medium_from: medium, high_from: high, critical_from: critical, ..RiskPolicy::default() }
+}
+
+#[test]
+fn scores_are_likelihood_times_impact_and_bands_follow_the_default_thresholds() {
+    let p = RiskPolicy::default();
+    let r = risk("RISK-1", 4, 5, 2, 3);
+    assert_eq!(risk::score_of(&r, Which::Inherent, &p), 20);
+    assert_eq!(risk::score_of(&r, Which::Residual, &p), 6);
+    for (score, band) in [
+        (1, Band::Low),
+        (4, Band::Low),
+        (5, Band::Medium),
+        (9, Band::Medium),
+        (10, Band::High),
+        (16, Band::High),
+        (17, Band::Critical),
+        (25, Band::Critical),
+    ] {
+        assert_eq!(p.band(score), band, "score {score}");
+    }
+    assert_eq!(risk::band_of(&r, Which::Inherent, &p), Band::Critical);
+    assert_eq!(risk::band_of(&r, Which::Residual, &p), Band::Medium);
+}
+
+#[test]
+fn three_and_four_point_scales_clamp_positions_and_move_the_bands() {
+    let three = policy(3, 3, 5, 7);
+    let r = risk("RISK-1", 5, 4, 1, 2);
+    assert_eq!(risk::position(&r, Which::Inherent, &three), Position { likelihood: 3, impact: 3 });
+    assert_eq!(risk::score_of(&r, Which::Inherent, &three), 9, "never above the scale's highest score");
+    assert_eq!(risk::band_of(&r, Which::Inherent, &three), Band::Critical);
+    assert_eq!(risk::band_of(&r, Which::Residual, &three), Band::Low);
+    assert_eq!(three.band(4), Band::Medium);
+    assert_eq!(three.band(6), Band::High);
+
+    let four = policy(4, 4, 8, 12);
+    assert_eq!(risk::score_of(&r, Which::Inherent, &four), 16);
+    assert_eq!(four.band(3), Band::Low);
+    assert_eq!(four.band(4), Band::Medium);
+    assert_eq!(four.band(9), Band::High);
+    assert_eq!(four.band(12), Band::Critical);
+    assert_eq!(risk::likelihood_label(4, 4), "Almost certain");
+    assert_eq!(risk::impact_label(3, 1), "Minor");
+    assert_eq!(risk::likelihood_label(5, 3), "Possible");
+    assert_eq!(risk::impact_label(5, 5), "Severe");
+}
+
+#[test]
+fn a_matrix_has_a_cell_per_position_with_its_count_and_band() {
+    for (scale, p) in [(3, policy(3, 3, 5, 7)), (4, policy(4, 4, 8, 12)), (5, RiskPolicy::default())] {
+        let risks = vec![risk("RISK-1", 1, 1, 1, 1), risk("RISK-2", scale, scale, 1, 2), risk("RISK-3", 9, 9, 2, 1)];
+        let m = risk::matrix(&risks, &[0, 1, 2], Which::Inherent, &p);
+        assert_eq!(m.cells.len(), usize::from(scale) * usize::from(scale));
+        assert_eq!(m.total(), 3);
+        let top = m.cell(Position { likelihood: scale, impact: scale });
+        assert_eq!(top.count(), 2, "a position off the scale lands in the top cell");
+        assert_eq!(top.band, Band::Critical);
+        assert_eq!(top.score, scale * scale);
+        assert_eq!(m.cell(Position { likelihood: 1, impact: 1 }).band, Band::Low);
+        assert_eq!(m.per_band()[Band::Critical as usize], 2);
+        let moves = risk::movements(&risks, &[0, 1, 2], &p);
+        assert_eq!(moves.len(), 2, "RISK-1 did not move; the other two did");
+        assert!(moves.iter().all(|m| m.count == 1));
+    }
+}
+
+#[test]
+fn filters_narrow_the_register_and_the_matrix_cell_filter_applies_last() {
+    let book = example();
+    let all = risk::rows(&book, &Filter::default(), Sort::default(), TODAY);
+    assert_eq!(all.len(), book.risks.len());
+    let technical = Filter { category: Some(RiskCategory::Technical), ..Filter::default() };
+    let rows = risk::rows(&book, &technical, Sort::default(), TODAY);
+    assert!(!rows.is_empty() && rows.iter().all(|&i| book.risks[i].category == RiskCategory::Technical));
+    let rel = Id::from("REL-4");
+    let in_release = Filter { release: Some(rel.clone()), ..Filter::default() };
+    let rows = risk::rows(&book, &in_release, Sort::default(), TODAY);
+    assert_eq!(rows.len(), book.risks_of(&rel).count());
+    let owner = book.risks[0].owner.clone().expect("the first example risk has an owner");
+    let mine = Filter { owner: OwnerFilter::Person(owner.clone()), ..Filter::default() };
+    assert!(
+        risk::rows(&book, &mine, Sort::default(), TODAY).iter().all(|&i| book.risks[i].owner.as_ref() == Some(&owner))
+    );
+    let closed = Filter { status: Some(RiskStatus::Closed), ..Filter::default() };
+    assert!(
+        risk::rows(&book, &closed, Sort::default(), TODAY).iter().all(|&i| book.risks[i].status == RiskStatus::Closed)
+    );
+    let at = risk::position(&book.risks[3], Which::Inherent, &book.policy.risk);
+    let cell = Filter { cell: Some((Which::Inherent, at)), ..Filter::default() };
+    let rows = risk::rows(&book, &cell, Sort::default(), TODAY);
+    assert!(rows.contains(&3));
+    assert!(rows.iter().all(|&i| risk::position(&book.risks[i], Which::Inherent, &book.policy.risk) == at));
+    let text = Filter { text: book.risks[2].title.to_uppercase(), ..Filter::default() };
+    assert_eq!(risk::rows(&book, &text, Sort::default(), TODAY), vec![2]);
+}
+
+#[test]
+fn sorting_by_any_column_keeps_empty_cells_last_and_ties_in_register_order() {
+    let mut a = risk("RISK-10", 2, 2, 1, 1);
+    a.title = "banana".into();
+    let mut b = risk("RISK-2", 5, 5, 4, 4);
+    b.title = "Apple".into();
+    b.due = Some(date(2026, 12, 1));
+    let mut c = risk("RISK-3", 2, 2, 2, 2);
+    c.title = "cherry".into();
+    c.due = Some(date(2026, 11, 1));
+    let book = Book { risks: vec![a, b, c], ..Book::default() };
+    let sort = |column, descending| risk::rows(&book, &Filter::default(), Sort { column, descending }, TODAY);
+    assert_eq!(sort(Column::Id, false), vec![1, 2, 0], "ids sort by number: RISK-2, RISK-3, RISK-10");
+    assert_eq!(sort(Column::Title, false), vec![1, 0, 2], "titles ignore case");
+    assert_eq!(sort(Column::Title, true), vec![2, 0, 1]);
+    assert_eq!(sort(Column::InherentScore, true), vec![1, 0, 2], "ties keep the register's order");
+    assert_eq!(sort(Column::Due, false), vec![2, 1, 0], "no due date comes last");
+    assert_eq!(sort(Column::Due, true), vec![1, 2, 0], "and last when reversed too");
+    assert_eq!(
+        Sort::default().clicked(Column::ResidualScore),
+        Sort { column: Column::ResidualScore, descending: true }
+    );
+    assert_eq!(Sort::default().clicked(Column::Id), Sort { column: Column::Id, descending: true });
+}
+
+#[test]
+fn overdue_reviews_and_open_high_risks_without_owner_or_treatment_are_flagged() {
+    let p = RiskPolicy::default();
+    let mut r = risk("RISK-1", 4, 4, 4, 4);
+    r.next_review = Some(date(2026, 11, 26));
+    let a = risk::attention(&r, &p, TODAY);
+    assert!(a.review_overdue && a.no_owner && a.no_treatment);
+    r.next_review = Some(TODAY);
+    r.owner = Some(Id::from("P-1"));
+    r.treatment = Some(Treatment::Mitigate);
+    r.residual_likelihood = 1;
+    assert!(!risk::attention(&r, &p, TODAY).any(), "due today is not overdue; treated to low");
+    let medium = risk("RISK-2", 2, 3, 2, 3);
+    assert!(!risk::attention(&medium, &p, TODAY).any(), "a medium risk may wait for an owner");
+    let mut closed = risk("RISK-3", 5, 5, 5, 5);
+    closed.status = RiskStatus::Closed;
+    closed.next_review = Some(date(2020, 1, 1));
+    assert!(!risk::attention(&closed, &p, TODAY).any(), "closed risks need nothing");
+    let book = Book { risks: vec![risk("RISK-4", 5, 5, 5, 5), medium], ..Book::default() };
+    assert_eq!(risk::unowned_or_untreated(&book, TODAY), vec![0]);
+    assert!(risk::overdue_reviews(&book, TODAY).is_empty());
+}
+
+#[test]
+fn a_release_summary_has_the_highest_open_residual_and_a_count_per_band() {
+    let rel = Id::from("REL-1");
+    let mut a = risk("RISK-1", 5, 5, 4, 3);
+    let mut b = risk("RISK-2", 5, 5, 1, 2);
+    let mut c = risk("RISK-3", 5, 5, 5, 5);
+    c.status = RiskStatus::Closed;
+    for r in [&mut a, &mut b, &mut c] {
+        r.releases = vec![rel.clone()];
+    }
+    let book = Book { risks: vec![a, b, c, risk("RISK-4", 5, 5, 5, 5)], ..Book::default() };
+    let s = risk::summary(&book, &rel);
+    assert_eq!(s.highest, Some((12, Band::High)));
+    assert_eq!(s.per_band, [1, 0, 1, 0]);
+    assert_eq!((s.total, s.active()), (3, 2));
+    assert!(s.words().contains("highest residual score 12 (high)"), "{}", s.words());
+    assert_eq!(risk::summary(&book, &Id::from("REL-9")).highest, None);
+    let all = risk::summaries(&book);
+    assert_eq!(all.get(&rel), Some(&s), "the one-pass summaries agree");
+    let example = example();
+    let all = risk::summaries(&example);
+    for r in &example.releases {
+        assert_eq!(all.get(&r.id).copied().unwrap_or_default(), risk::summary(&example, &r.id), "{}", r.id);
+    }
+}
+
+#[test]
+fn formula_like_text_is_quoted_so_spreadsheets_never_run_it() {
+    for text in ["=1+1", "+SUM(A1)", "-2", "@cmd", "\tx", "\rx", "=HYPERLINK(\"http://x\")"] {
+        assert_eq!(escape_cell(text), format!("'{text}"), "{text:?}");
+        assert_eq!(unescape_cell(&escape_cell(text)), text);
+    }
+    for text in ["Plain", "1-2", "", "a=b", "'quoted'", "2026-11-27"] {
+        assert_eq!(escape_cell(text), text, "{text:?} is left alone");
+    }
+    assert_eq!(escape_cell("'=x"), "''=x", "a quote before a formula sign is kept through the round trip");
+    assert_eq!(unescape_cell("''=x"), "'=x");
+
+    let mut book = example();
+    book.risks[0].title = "=cmd|' /C calc'!A0".into();
+    book.risks[0].description = "-bullet point".into();
+    book.risks[0].actions = "@SUM(1)".into();
+    let text = String::from_utf8(to_csv(&book, &CsvOptions::default())).expect("UTF-8");
+    assert!(text.starts_with(BOM), "a byte-order mark first");
+    assert!(text.contains("'=cmd|' /C calc'!A0"));
+    assert!(text.contains("'-bullet point"));
+    assert!(text.contains("'@SUM(1)"));
+    assert!(!text.contains(",=cmd") && !text.contains(",-bullet") && !text.contains(",@SUM"));
+}
+
+#[test]
+fn the_export_writes_every_register_column_with_scores_bands_and_releases() {
+    let book = example();
+    let bytes = to_csv(&book, &CsvOptions::default());
+    let text = String::from_utf8(bytes).expect("UTF-8");
+    let mut lines = text.trim_start_matches(BOM).lines();
+    let header = lines.next().expect("a header");
+    let names: Vec<&str> = Column::ALL.iter().map(|c| c.header()).collect();
+    assert_eq!(header, names.join(","));
+    for needed in ["Inherent score", "Inherent band", "Residual score", "Residual band", "Releases", "Next review"] {
+        assert!(header.contains(needed), "{needed}");
+    }
+    let mut reader = csv::Reader::from_reader(text.trim_start_matches(BOM).as_bytes());
+    let first = reader.records().next().expect("a row").expect("readable");
+    let r = &book.risks[0];
+    assert_eq!(&first[0], r.id.as_str());
+    assert_eq!(&first[9], (r.likelihood * r.impact).to_string());
+    assert_eq!(&first[10], book.policy.risk.band(r.inherent_score()).label());
+    assert_eq!(&first[15], (r.residual_likelihood * r.residual_impact).to_string());
+    assert_eq!(&first[21], r.releases.iter().map(Id::as_str).collect::<Vec<_>>().join(", "));
+    assert_eq!(text.lines().count(), book.risks.len() + 1, "one line per risk (no line breaks in the example)");
+
+    let rel = Id::from("REL-4");
+    let semi = String::from_utf8(to_csv(&book, &CsvOptions { release: Some(rel.clone()), semicolon: true })).unwrap();
+    assert!(semi.trim_start_matches(BOM).starts_with("ID;Title;Description;"));
+    assert_eq!(semi.trim_end().split("\r\n").count(), book.risks_of(&rel).count() + 1);
+}
+
+fn import(book: &Book, bytes: &[u8]) -> relplan::import::ImportPreview {
+    preview(book, bytes, Path::new("register.csv")).expect("the file can be read")
+}
+
+fn applied(book: &Book, edit: Option<Edit>) -> Book {
+    let mut book = book.clone();
+    if let Some(e) = edit {
+        apply(&mut book, &e).expect("the import applies");
+    }
+    book
+}
+
+#[test]
+fn the_csv_round_trips_through_an_empty_register_and_a_second_import_adds_nothing() {
+    let original = example();
+    let bytes = to_csv(&original, &CsvOptions { semicolon: true, ..CsvOptions::default() });
+    let same = import(&original, &bytes);
+    assert!(same.problems.is_empty(), "{:?}", same.problems);
+    assert!(same.edit.is_none(), "the book already holds every risk: {:?}", same.lines);
+
+    let mut empty = original.clone();
+    empty.risks.clear();
+    let first = import(&empty, &bytes);
+    assert!(first.problems.is_empty(), "{:?}", first.problems);
+    assert!(matches!(first.edit, Some(Edit::Group { .. })), "one undo step");
+    assert_eq!(first.lines.len(), original.risks.len());
+    let after = applied(&empty, first.edit);
+    assert_eq!(after.risks.len(), original.risks.len());
+    for (a, b) in after.risks.iter().zip(&original.risks) {
+        assert_ne!(a.id, b.id, "deleted ids are never reused");
+        assert_eq!(Risk { id: b.id.clone(), ..a.clone() }, *b, "every field survives the round trip");
+    }
+    let second = import(&after, &bytes);
+    assert!(second.edit.is_none(), "importing the same file twice does not duplicate: {:?}", second.lines);
+    assert!(second.lines.iter().any(|l| l.contains("already as in the file")));
+}
+
+#[test]
+fn a_changed_row_updates_its_risk_matched_by_id_or_by_title_and_releases() {
+    let book = example();
+    let mut text = String::from_utf8(to_csv(&book, &CsvOptions::default())).unwrap();
+    let old = book.risks[1].title.clone();
+    text = text.replace(&old, "Refund audit trail checked weekly");
+    let p = import(&book, text.as_bytes());
+    let Some(Edit::Group { edits, .. }) = &p.edit else { panic!("an update: {:?}", p.lines) };
+    assert_eq!(edits.len(), 1, "only the title changes");
+    assert!(p.lines[0].starts_with("Update RISK-2"), "{:?}", p.lines);
+    let after = applied(&book, p.edit.clone());
+    assert_eq!(after.risks[1].title, "Refund audit trail checked weekly");
+
+    // Without the id column, a row is matched by title and releases.
+    let csv =
+        "Title,Likelihood,Impact,Releases\r\n\"Third-party certificate rotation breaks terminal TLS\",1,1,REL-4\r\n";
+    let mut b = book.clone();
+    b.risks[3].title = "Third-party certificate rotation breaks terminal TLS".into();
+    b.risks[3].releases = vec![Id::from("REL-4")];
+    let p = import(&b, csv.as_bytes());
+    assert!(p.lines.iter().any(|l| l.starts_with("Update RISK-4")), "{:?}", p.lines);
+}
+
+#[test]
+fn bad_rows_are_reported_by_line_and_column_and_the_good_ones_still_come_in() {
+    let book = example();
+    let csv = "\u{FEFF}ID;Title;Category;Likelihood;Impact;Owner;Next review;Releases;Treatment\n\
+        ;Good new risk;Technical;2;3;;2026-12-01;REL-4;Mitigate\n\
+        ;Too likely;Technical;7;3;;;;\n\
+        ;Unknown owner;Business;2;2;Nobody Atall;31/12/2026;REL-99;Sometimes\n\
+        ;;Technical;1;1;;;;\n\
+        ;'=Formula title;Regulatory;1;1;;27.11.2026;;\n";
+    let p = import(&book, csv.as_bytes());
+    let problems = p.problems.join("\n");
+    assert!(problems.contains("Line 3, column D (Likelihood): “7” is not a whole number from 1 to 5"), "{problems}");
+    assert!(problems.contains("Line 4, column F (Owner)"), "{problems}");
+    assert!(problems.contains("Line 4, column G (Next review)"), "{problems}");
+    assert!(problems.contains("Line 4, column H (Releases)"), "{problems}");
+    assert!(problems.contains("Line 4, column I (Treatment)"), "{problems}");
+    assert!(problems.contains("Line 5, column B (Title): is empty"), "{problems}");
+    assert_eq!(p.lines.len(), 2, "{:?}", p.lines);
+    let before = book.risks.len();
+    let after = applied(&book, p.edit.clone());
+    assert_eq!(after.risks.len(), before + 2);
+    let formula = after.risks.last().unwrap();
+    assert_eq!(formula.title, "=Formula title", "the spreadsheet-safety quote is taken off");
+    assert_eq!(formula.next_review, Some(TODAY));
+    let good = &after.risks[before];
+    assert_eq!((good.likelihood, good.impact, good.residual_likelihood, good.residual_impact), (2, 3, 2, 3));
+    assert_eq!(good.releases, vec![Id::from("REL-4")]);
+    assert_eq!(good.treatment, Some(Treatment::Mitigate));
+    assert!(book.risks.iter().all(|r| r.id != good.id), "a fresh id");
+    let again = import(&after, csv.as_bytes());
+    assert!(again.edit.is_none(), "no duplicates the second time: {:?}", again.lines);
+}
+
+#[test]
+fn files_that_cannot_be_read_as_a_register_are_refused_with_a_reason() {
+    let book = example();
+    let err = preview(&book, b"", Path::new("x.csv")).unwrap_err();
+    assert!(err.to_string().contains("empty"), "{err}");
+    let err = preview(&book, b"Name,Score\nA,1\n", Path::new("x.csv")).unwrap_err();
+    assert!(err.to_string().contains("no Title column"), "{err}");
+    let latin = b"Title,Likelihood,Impact\nCaf\xe9 outage,2,2\n";
+    let p = import(&book, latin);
+    assert!(p.lines.iter().any(|l| l.contains("Windows-1252")));
+    let after = applied(&book, p.edit);
+    assert_eq!(after.risks.last().map(|r| r.title.as_str()), Some("Café outage"));
+    let dup = "Title,Likelihood,Impact,Releases\nSame,1,1,REL-1\nSame,2,2,REL-1\n";
+    let p = import(&book, dup.as_bytes());
+    assert!(p.problems.iter().any(|m| m.starts_with("Line 3: the same risk as line 2")), "{:?}", p.problems);
+}
+
+proptest! {
+    #[test]
+    fn escaping_always_round_trips(text in ".{0,12}") {
+        let escaped = escape_cell(&text);
+        prop_assert_eq!(unescape_cell(&escaped), text.as_str());
+        let first = escaped.chars().next();
+        prop_assert!(!matches!(first, Some('=' | '+' | '-' | '@' | '\t' | '\r')));
+    }
+
+    #[test]
+    fn any_register_survives_export_and_import(
+        rows in proptest::collection::vec((".{0,10}", 1u8..=5, 1u8..=5, 0usize..4, any::<bool>()), 1..8)
+    ) {
+        let base = example();
+        let mut original = base.clone();
+        original.risks = rows.iter().enumerate().map(|(k, (title, l, i, cat, semi))| Risk {
+            id: Id(format!("RISK-{}", 100 + k)),
+            title: format!("{k} {title}"),
+            description: if *semi { "a;b,\"c\"\nd".into() } else { title.clone() },
+            category: RiskCategory::ALL[*cat],
+            likelihood: *l,
+            impact: *i,
+            residual_likelihood: *i,
+            residual_impact: *l,
+            ..Risk::default()
+        }).collect();
+        let bytes = to_csv(&original, &CsvOptions { release: None, semicolon: rows.len() % 2 == 0 });
+        let mut empty = original.clone();
+        empty.risks.clear();
+        let p = import(&empty, &bytes);
+        prop_assert!(p.problems.is_empty(), "{:?}", p.problems);
+        let after = applied(&empty, p.edit);
+        prop_assert_eq!(after.risks.len(), original.risks.len());
+        for (a, b) in after.risks.iter().zip(&original.risks) {
+            prop_assert_eq!(&Risk { id: b.id.clone(), ..a.clone() }, b);
+        }
+    }
+}
