@@ -355,7 +355,9 @@ impl eframe::App for RelplanApp {
         self.handle_dropped_files(&ctx);
         self.handle_close_request(&ctx);
         self.notice_external_changes(&ctx);
-        let text_focus = ctx.egui_wants_keyboard_input();
+        // Only a focused text field keeps Ctrl+Z for itself; a focused button
+        // or chip leaves undo to the book.
+        let text_focus = ctx.text_edit_focused();
         let mut intents = Intents::default();
         for cmd in commands::pressed(&ctx, text_focus) {
             intents.push(Intent::Run(cmd));
