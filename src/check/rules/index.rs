@@ -2,9 +2,7 @@
 //! change, a person or a release's risks without scanning the book.
 
 use super::blackout::Prepared;
-use crate::model::{
-    Book, ChangeRequest, ConfigItem, Environment, Id, KnownError, Person, ReleaseType, Risk, RiskStatus,
-};
+use crate::model::{Book, ChangeRequest, ConfigItem, Id, KnownError, Person, ReleaseType, Risk, RiskStatus};
 use jiff::tz::TimeZone;
 use std::collections::HashMap;
 use std::hash::{BuildHasherDefault, Hasher};
@@ -51,8 +49,8 @@ pub struct Index<'a> {
     pub people: IdMap<'a, &'a Person>,
     /// Configuration items.
     pub config_items: IdMap<'a, &'a ConfigItem>,
-    /// Environments.
-    pub environments: IdMap<'a, &'a Environment>,
+    /// The production environments (usually one: a list beats a map).
+    pub production: Vec<&'a Id>,
     /// Release types.
     pub types: IdMap<'a, &'a ReleaseType>,
     /// The risks linked to each release that the risk gate stops: not
@@ -84,7 +82,12 @@ impl<'a> Index<'a> {
             known_errors: book.known_errors.iter().map(|x| (&x.id, x)).collect(),
             people: book.people.iter().map(|x| (&x.id, x)).collect(),
             config_items: book.config_items.iter().map(|x| (&x.id, x)).collect(),
-            environments: book.environments.iter().map(|x| (&x.id, x)).collect(),
+            production: book
+                .environments
+                .iter()
+                .filter(|e| e.kind == crate::model::EnvironmentKind::Production)
+                .map(|e| &e.id)
+                .collect(),
             types: book.policy.release_types.iter().map(|x| (&x.id, x)).collect(),
             gated_risks: risks,
             blackouts: super::blackout::prepare(book),

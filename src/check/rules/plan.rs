@@ -5,7 +5,7 @@
 use super::context::{Ctx, Fail, Need, Stage, blank, day, id_list};
 use super::index::Index;
 use crate::check::Severity;
-use crate::model::{Deployment, EnvironmentKind, Phase, PhasePlan, Release, RunbookStep};
+use crate::model::{Deployment, Phase, PhasePlan, Release, RunbookStep};
 use jiff::civil::Date;
 
 /// R3: the release has an owner.
@@ -186,7 +186,7 @@ fn runbook(cx: &mut Ctx<'_, '_>, d: &Deployment) {
 
 /// Whether a deployment goes to a production environment.
 fn to_production(ix: &Index<'_>, d: &Deployment) -> bool {
-    ix.environments.get(&d.environment).is_some_and(|e| e.kind == EnvironmentKind::Production)
+    ix.production.contains(&&d.environment)
 }
 
 /// R3: a production deployment whose day has passed while the release

@@ -152,15 +152,17 @@ fn pieces(convention: &str) -> Vec<Piece> {
     out
 }
 
-fn matches(pattern: &[Piece], name: &[char]) -> bool {
-    let digits = |n: usize| name.len() >= n && name[..n].iter().all(char::is_ascii_digit);
+/// Whether `name` (bytes of an ASCII name, or characters) follows the pattern.
+fn matches<C: Copy + Into<char>>(pattern: &[Piece], name: &[C]) -> bool {
+    let digit = |c: &C| (*c).into().is_ascii_digit();
+    let digits = |n: usize| name.len() >= n && name[..n].iter().all(digit);
     match pattern.split_first() {
         None => name.is_empty(),
-        Some((Piece::Char(c), rest)) => name.first() == Some(c) && matches(rest, &name[1..]),
+        Some((Piece::Char(c), rest)) => name.first().is_some_and(|x| (*x).into() == *c) && matches(rest, &name[1..]),
         Some((Piece::Year, rest)) => digits(4) && matches(rest, &name[4..]),
         Some((Piece::Month, rest)) => {
-            let month = if digits(2) { name[..2].iter().collect::<String>().parse::<u8>().ok() } else { None };
-            month.is_some_and(|m| (1..=12).contains(&m)) && matches(rest, &name[2..])
+            let value = |i: usize| name[i].into().to_digit(10).unwrap_or(0);
+            digits(2) && (1..=12).contains(&(value(0) * 10 + value(1))) && matches(rest, &name[2..])
         }
         Some((Piece::Number, rest)) => (1..=name.len()).take_while(|&k| digits(k)).any(|k| matches(rest, &name[k..])),
         Some((Piece::Text, rest)) => (1..=name.len()).any(|k| matches(rest, &name[k..])),
@@ -169,8 +171,7 @@ fn matches(pattern: &[Piece], name: &[char]) -> bool {
 
 /// Whether `name` follows `convention` (see [`crate::model::Policy::naming_convention`]).
 pub fn follows_convention(name: &str, convention: &str) -> bool {
-    let name: Vec<char> = name.trim().chars().collect();
-    matches(&pieces(convention.trim()), &name)
+    Convention(pieces(convention.trim())).allows(name)
 }
 
 /// A naming convention, parsed once per check of a book.
@@ -186,8 +187,13 @@ impl Convention {
 
     /// Whether `name` follows it.
     fn allows(&self, name: &str) -> bool {
-        let name: Vec<char> = name.trim().chars().collect();
-        matches(&self.0, &name)
+        let name = name.trim();
+        if name.is_ascii() {
+            // Most names: match the bytes, with no copy.
+            matches(&self.0, name.as_bytes())
+        } else {
+            matches(&self.0, &name.chars().collect::<Vec<char>>())
+        }
     }
 }
 
