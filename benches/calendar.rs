@@ -8,6 +8,13 @@
 //! Run with `cargo bench --bench calendar`. Prints `BENCH <name> <value> <unit>`
 //! lines; BENCHMARKS.md records them. Today is fixed at 2026-11-27 (the
 //! generator's "today") so that the views show the busiest stretch.
+//! `frame_calendar_empty_baseline` is the same window with every kind of
+//! item switched off and the conflicts panel hidden (release list, toolbar
+//! and grid): the views' own cost is their figure minus this one.
+//!
+//! For profiling: `RELPLAN_BENCH_SKIP_CONFLICTS=1` skips the conflict
+//! figures, `RELPLAN_BENCH_MONTH_ONLY=1` or `RELPLAN_BENCH_ENV_YEAR_ONLY=1`
+//! times one view for longer.
 
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
@@ -115,9 +122,42 @@ fn main() {
         app
     });
     h.run_steps(3);
+    // The app around an empty calendar: the release list, the toolbar and the month grid.
+    h.get_by_label("Hide conflicts").click();
+    h.step();
+    for kind in ["Phases", "Milestones", "Deployments", "Blackouts", "Maintenance windows"] {
+        if h.query_by_label(kind).is_none() {
+            h.get_by_label_contains("Showing").click();
+            h.run();
+        }
+        h.get_by_label(kind).click();
+        h.run();
+    }
+    h.key_press(egui::Key::Escape);
+    h.remove_cursor();
+    println!("BENCH frame_calendar_empty_baseline_median {:.2} ms", ms(frames(&mut h, 200)));
+    h.get_by_label("Clear filters").click();
+    h.step();
+    h.get_by_label("Show conflicts").click();
+    h.step();
+    h.remove_cursor();
     println!("BENCH frame_calendar_month_median {:.2} ms", ms(frames(&mut h, 200)));
     if let Some(d) = dragging(&mut h, 200) {
         println!("BENCH frame_calendar_month_dragging_median {:.2} ms", ms(d));
+    }
+    if std::env::var_os("RELPLAN_BENCH_ENV_YEAR_ONLY").is_some() {
+        for l in ["Timeline", "Year"] {
+            h.get_by_label(l).click();
+            h.step();
+        }
+        h.remove_cursor();
+        println!("# environments, year: {:.2} ms", ms(frames(&mut h, 1000)));
+        return;
+    }
+    if std::env::var_os("RELPLAN_BENCH_MONTH_ONLY").is_some() {
+        let more = ms(frames(&mut h, 2000));
+        println!("# month again: {more:.2} ms");
+        return;
     }
     for (labels, name) in [
         (&["Week"][..], "week"),

@@ -162,10 +162,16 @@ fn main() {
     };
     report("register_scroll", measure(&mut h, &last, 300, wheel), baseline);
 
-    // A new order: the one frame that sorts 20,000 risks again.
+    // A new order: the click, then the one frame that sorts 20,000 risks again.
     h.get_by_label("Sort by title").click();
-    h.step();
-    println!("BENCH app_risks_resort_by_title {:.2} ms", ms(last.get()));
+    let resort = (0..3)
+        .map(|_| {
+            h.step();
+            last.get()
+        })
+        .max()
+        .unwrap_or_default();
+    println!("BENCH app_risks_resort_by_title {:.2} ms", ms(resort));
     h.remove_cursor();
 
     h.get_by_label("Arrows").click();

@@ -11,8 +11,8 @@ use relplan::model::{
 };
 use relplan::schedule::items::{ItemFilter, Kinds};
 use relplan::schedule::{
-    ConflictKind, DeploymentRef, Interval, ItemKind, ScheduleIndex, calendar_items, conflicts_if_moved, detect,
-    instant, next_free_slot, occurrences, zone,
+    ConflictKind, DeploymentRef, Interval, ItemIndex, ItemKind, ScheduleIndex, calendar_items, conflicts_if_moved,
+    detect, instant, next_free_slot, occurrences, zone,
 };
 
 const LONDON: &str = "Europe/London";
@@ -387,4 +387,37 @@ fn calendar_items_are_those_of_the_range_and_the_filter() {
     assert_eq!(calendar_items(&book, december, &tz, &no_windows).len(), 3);
     let november = range(date(2026, 11, 1).at(0, 0, 0, 0), date(2026, 11, 2).at(0, 0, 0, 0));
     assert_eq!(calendar_items(&book, november, &tz, &no_windows).len(), 0, "the phase starts on 2 November");
+}
+
+#[test]
+fn the_item_index_gives_the_same_items_as_walking_the_book() {
+    let book = relplan::generate::generate(150, 2);
+    let ix = ItemIndex::build(&book);
+    let tz = zone(LONDON);
+    let ranges = [
+        range(date(2026, 11, 1).at(0, 0, 0, 0), date(2026, 12, 1).at(0, 0, 0, 0)),
+        range(date(2026, 3, 23).at(0, 0, 0, 0), date(2026, 3, 30).at(0, 0, 0, 0)),
+        range(date(2027, 1, 1).at(0, 0, 0, 0), date(2028, 1, 1).at(0, 0, 0, 0)),
+    ];
+    let env = book.environments.get(3).map(|e| e.id.clone());
+    let filters = [
+        ItemFilter::default(),
+        ItemFilter { environment: env, ..Default::default() },
+        ItemFilter { phase: Some(relplan::model::Phase::Planning), ..Default::default() },
+    ];
+    let keys = |items: Vec<relplan::schedule::CalendarItem<'_>>| {
+        let mut k: Vec<_> = items.iter().map(|i| (i.interval, format!("{:?}", i.key()))).collect();
+        k.sort();
+        k
+    };
+    for r in ranges {
+        for f in &filters {
+            let walked = keys(calendar_items(&book, r, &tz, f));
+            assert!(!walked.is_empty());
+            let indexed = ix.items(&book, r, &tz, f);
+            assert!(indexed.windows(2).all(|w| w[0].interval.start <= w[1].interval.start), "ordered by start");
+            assert_eq!(keys(indexed), walked);
+            assert_eq!(keys(ix.items_by_kind(&book, r, &tz, f)), walked);
+        }
+    }
 }

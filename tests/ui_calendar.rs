@@ -184,6 +184,8 @@ fn themed(h: &mut Harness<'static, RelplanApp>, theme: &str) {
     h.run();
     h.key_press(Key::Enter);
     h.run();
+    h.remove_cursor();
+    h.run();
 }
 
 #[test]
@@ -226,4 +228,78 @@ fn snapshot_timeline_by_release() {
     themed(&mut h, "dark theme");
     switch(&mut h, &["Timeline", "By release"]);
     h.snapshot("calendar-timeline-releases-dark");
+}
+
+#[test]
+fn snapshot_month_while_dragging() {
+    let mut h = calendar();
+    let from = h.get_by_label_contains("Deployment DEP-12 of REL-4").rect().center();
+    let to = h.get_by_label("Sun 29 Nov 2026").rect().center();
+    h.hover_at(from);
+    h.run();
+    h.drag_at(from);
+    h.run();
+    for i in 1..=6 {
+        h.hover_at(from + (to - from) * (i as f32 / 6.0));
+        h.run();
+    }
+    h.snapshot("calendar-month-dragging");
+}
+
+fn dep14(h: &Harness<'static, RelplanApp>) -> (jiff::civil::DateTime, jiff::civil::DateTime) {
+    let b = book(h);
+    let d = b.release(&"REL-5".into()).and_then(|r| r.deployments.iter().find(|d| d.id.as_str() == "DEP-14")).cloned();
+    d.map(|d| (d.window.start, d.window.end)).expect("DEP-14")
+}
+
+#[test]
+fn in_the_week_a_block_moves_by_the_quarter_hour_and_its_bottom_edge_resizes_it() {
+    let mut h = calendar();
+    switch(&mut h, &["Week"]);
+    assert_eq!(dep14(&h), (date(2026, 11, 24).at(9, 0, 0, 0), date(2026, 11, 24).at(13, 0, 0, 0)));
+    let rect = h.get_by_label_contains("Deployment DEP-14 of REL-5").rect();
+    let hour = rect.height() / 4.0;
+    let from = rect.center();
+    drag(&mut h, from, from + egui::vec2(rect.width() * 1.2, hour * 2.0), |_| {});
+    assert_eq!(
+        dep14(&h),
+        (date(2026, 11, 25).at(11, 0, 0, 0), date(2026, 11, 25).at(15, 0, 0, 0)),
+        "a day later, two hours later"
+    );
+    let rect = h.get_by_label_contains("Deployment DEP-14 of REL-5").rect();
+    let edge = egui::pos2(rect.center().x, rect.bottom() - 2.0);
+    drag(&mut h, edge, edge + egui::vec2(0.0, hour * 1.5), |_| {});
+    assert_eq!(
+        dep14(&h),
+        (date(2026, 11, 25).at(11, 0, 0, 0), date(2026, 11, 25).at(16, 30, 0, 0)),
+        "the end moves alone"
+    );
+    h.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    h.run();
+    h.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    h.run();
+    assert_eq!(dep14(&h), (date(2026, 11, 24).at(9, 0, 0, 0), date(2026, 11, 24).at(13, 0, 0, 0)));
+}
+
+#[test]
+fn in_the_timeline_a_phase_end_is_dragged_later() {
+    let mut h = calendar();
+    switch(&mut h, &["Timeline", "By release"]);
+    let planned_end = |h: &Harness<'static, RelplanApp>| {
+        book(h).release(&"REL-5".into()).and_then(|r| r.phases.build_and_test.planned_end)
+    };
+    let before = planned_end(&h).expect("a planned end");
+    let start = book(&h).release(&"REL-5".into()).and_then(|r| r.phases.build_and_test.planned_start);
+    let rect = h.get_by_label_contains("Phase Build & Test of REL-5").rect();
+    let day = h.get_by_label_contains("Phase Planning of REL-5").rect().width()
+        / (book(&h)
+            .release(&"REL-5".into())
+            .and_then(|r| r.phases.planning.planned_start.zip(r.phases.planning.planned_end))
+            .map_or(1, |(a, b)| (b - a).get_days() + 1) as f32);
+    let edge = egui::pos2(rect.right() - 2.0, rect.center().y);
+    drag(&mut h, edge, edge + egui::vec2(day * 7.0, 0.0), |_| {});
+    let after = planned_end(&h).expect("a planned end");
+    assert_eq!((after - before).get_days(), 7, "{before} → {after}");
+    let after_start = book(&h).release(&"REL-5".into()).and_then(|r| r.phases.build_and_test.planned_start);
+    assert_eq!(after_start, start, "the start stays");
 }

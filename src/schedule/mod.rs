@@ -7,23 +7,29 @@
 //! also across daylight-saving changes.
 //!
 //! - [`recur`]: the occurrences of one-off and recurring windows.
-//! - [`items`]: the calendar items of a book for a range of time.
+//! - [`items`] and [`collect`]: the calendar items of a book for a range
+//!   of time; [`item_index`] the same from items sorted once per book state.
 //! - [`steps`]: when each runbook step runs.
-//! - [`index`] and [`conflicts`]: the book's deployments sorted by
-//!   environment, configuration item and person, and the conflicts found by
-//!   sorting and sweeping them (never by comparing every pair).
-//! - [`slot`]: the next free slot for a deployment.
+//! - [`index`], [`conflicts`] and [`windows`]: the book's deployments sorted
+//!   by environment, configuration item and person, and the conflicts found
+//!   by sorting and sweeping them (never by comparing every pair).
+//! - [`slot`]: a deployment tried at another time, and its next free slot.
+//! - [`describe`]: conflicts and times in words.
 
+pub mod collect;
 pub mod conflicts;
 pub mod describe;
 pub mod index;
+pub mod item_index;
 pub mod items;
 pub mod recur;
 pub mod slot;
 pub mod steps;
+pub mod windows;
 
 pub use conflicts::{Conflict, ConflictKind, DeploymentRef, detect};
 pub use index::ScheduleIndex;
+pub use item_index::ItemIndex;
 pub use items::{CalendarItem, ItemFilter, ItemKey, ItemKind, Kinds, Source, calendar_items};
 pub use recur::{Occurrence, instant, occurrences, zone};
 pub use slot::{conflicts_if_moved, next_free_slot};

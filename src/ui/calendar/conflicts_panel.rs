@@ -35,7 +35,7 @@ pub(super) fn conflicts_ui(
         .filter(|(_, c)| settings.include_past || c.when.end >= now)
         .filter(|(_, c)| settings.kind.is_none_or(|k| c.kind == k))
         .filter(|(_, c)| filter.release.as_ref().is_none_or(|r| c.deployments.iter().any(|d| &d.release == r)))
-        .filter(|(_, c)| filter.environment.as_ref().is_none_or(|e| involves_environment(book, c, e)))
+        .filter(|(_, c)| filter.environment.as_ref().is_none_or(|e| involves_environment(cache, c, e)))
         .map(|(i, _)| i)
         .collect();
     ui.horizontal(|ui| {
@@ -92,13 +92,9 @@ pub(super) fn conflicts_ui(
     }
 }
 
-fn involves_environment(book: &Book, c: &Conflict, env: &crate::model::Id) -> bool {
+fn involves_environment(cache: &Cache, c: &Conflict, env: &crate::model::Id) -> bool {
     c.environment.as_ref() == Some(env)
-        || c.deployments.iter().any(|d| {
-            book.release(&d.release)
-                .and_then(|r| r.deployments.iter().find(|x| x.id == d.deployment))
-                .is_some_and(|x| &x.environment == env)
-        })
+        || c.deployments.iter().any(|d| cache.environment_of.get(&d.deployment) == Some(env))
 }
 
 fn row_ui(

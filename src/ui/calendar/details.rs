@@ -148,7 +148,7 @@ pub fn hover_ui(response: &egui::Response, cx: &Cx<'_>, item: &CalendarItem<'_>)
             }
         }
         if item.release().is_some() {
-            ui.weak("Click to open the release. Drag to move, or drag the end to resize. Arrow keys move the focused item; Shift + arrows resize.");
+            ui.weak("Click to open the release. Drag to move it, or its end to change when it ends. Arrow keys move the focused item; Shift + arrows move its end.");
         }
     });
 }

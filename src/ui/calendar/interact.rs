@@ -59,6 +59,10 @@ pub struct Cx<'a> {
     pub index: &'a ScheduleIndex,
     /// The first and last day of each release's plan, by position.
     pub extents: &'a [Option<(Date, Date)>],
+    /// Release positions by key date.
+    pub by_key_date: &'a [usize],
+    /// The book's dated items, sorted.
+    pub item_index: &'a crate::schedule::ItemIndex,
     /// The item being dragged.
     pub drag: &'a mut Option<Drag>,
     /// An item to give the keyboard focus to.
@@ -72,17 +76,6 @@ pub struct Cx<'a> {
 }
 
 impl Cx<'_> {
-    /// The positions of the releases with something planned near `range`.
-    pub fn candidates(&self, range: crate::schedule::Interval) -> Vec<usize> {
-        let near = crate::schedule::items::Near::new(range, &self.tz);
-        self.extents
-            .iter()
-            .enumerate()
-            .filter(|(_, e)| e.is_some_and(|(a, b)| near.days(a, b)))
-            .map(|(i, _)| i)
-            .collect()
-    }
-
     /// The drag of this item, if it is being dragged (without building its key).
     pub fn dragging(&self, item: &CalendarItem<'_>) -> Option<&Drag> {
         self.drag.as_ref().filter(|d| d.key.is(item))
@@ -104,7 +97,16 @@ impl<'a> Cx<'a> {
         range: crate::schedule::Interval,
         filter: &crate::schedule::ItemFilter,
     ) -> Vec<CalendarItem<'a>> {
-        crate::schedule::items::calendar_items_among(self.book, self.candidates(range), range, &self.tz, filter)
+        self.item_index.items(self.book, range, &self.tz, filter)
+    }
+
+    /// [`Cx::items`] grouped by kind, each kind in order of start.
+    pub fn items_by_kind(
+        &self,
+        range: crate::schedule::Interval,
+        filter: &crate::schedule::ItemFilter,
+    ) -> Vec<CalendarItem<'a>> {
+        self.item_index.items_by_kind(self.book, range, &self.tz, filter)
     }
 }
 

@@ -171,13 +171,10 @@ pub fn env_lane(
     cx: &mut Cx<'_>,
     lane: &Lane<'_>,
     env: &Environment,
-    items: &[CalendarItem<'_>],
+    deps: &[&CalendarItem<'_>],
+    mw: &[&CalendarItem<'_>],
     blackouts: &[CalendarItem<'_>],
 ) {
-    let deps: Vec<&CalendarItem<'_>> = items
-        .iter()
-        .filter(|i| matches!(i.source, Source::Deployment { deployment, .. } if deployment.environment == env.id))
-        .collect();
     let count = match deps.len() {
         0 => "no deployments".to_owned(),
         1 => "1 deployment".to_owned(),
@@ -192,22 +189,26 @@ pub fn env_lane(
     let inner = lane.inner();
     let band = (cx.tokens.small_size * 0.6).max(6.0);
     let windows = Rect::from_min_max(pos2(inner.left(), inner.bottom() - band), inner.max);
-    let mw: Vec<&CalendarItem<'_>> = items
+    let spans: Vec<(f32, f32)> = mw
         .iter()
-        .filter(|i| matches!(i.source, Source::Maintenance { environment, .. } if environment.id == env.id))
+        .map(|i| lane.axis.span(i.interval.start, i.interval.end).unwrap_or((inner.left(), inner.left())))
         .collect();
-    let spans: Vec<(f32, f32)> = mw.iter().filter_map(|i| lane.axis.span(i.interval.start, i.interval.end)).collect();
     for (a, b, members) in clusters(&spans, 3.0) {
         let r = Rect::from_min_max(pos2(a, windows.top()), pos2(b, windows.bottom()));
         if let ([one], true) = (members.as_slice(), r.width() >= 8.0) {
             let _ = item_ui(ui, cx, mw[*one], r, lane.row, None, &|_, _| Shift::default());
         }
         let p = ui.painter();
-        p.rect_filled(r, 1.0, cx.pal.maintenance_fill);
-        p.rect_stroke(r, 1.0, Stroke::new(1.0, cx.pal.maintenance), egui::StrokeKind::Inside);
+        if r.width() < 6.0 {
+            // Too narrow for an outline: a tick in the outline's colour.
+            p.rect_filled(r, 0.0, cx.pal.maintenance.gamma_multiply(0.7));
+        } else {
+            p.rect_filled(r, 1.0, cx.pal.maintenance_fill);
+            p.rect_stroke(r, 1.0, Stroke::new(1.0, cx.pal.maintenance), egui::StrokeKind::Inside);
+        }
     }
     let row = Rect::from_min_max(pos2(inner.left(), inner.top() + 2.0), pos2(inner.right(), windows.top() - 3.0));
-    deployments_row(ui, cx, lane, row, &deps, |item| match item.source {
+    deployments_row(ui, cx, lane, row, deps, |item| match item.source {
         Source::Deployment { release, .. } => release.id.to_string(),
         _ => String::new(),
     });
@@ -246,11 +247,10 @@ fn milestones_row(ui: &mut Ui, cx: &mut Cx<'_>, lane: &Lane<'_>, y: f32, r: f32,
 }
 
 /// The lane of every release's milestones.
-pub fn milestone_lane(ui: &mut Ui, cx: &mut Cx<'_>, lane: &Lane<'_>, items: &[CalendarItem<'_>]) {
+pub fn milestone_lane(ui: &mut Ui, cx: &mut Cx<'_>, lane: &Lane<'_>, ms: &[&CalendarItem<'_>]) {
     lane.frame(ui, cx, "Milestones", "all releases");
-    let ms: Vec<&CalendarItem<'_>> = items.iter().filter(|i| i.kind() == ItemKind::Milestone).collect();
     let r = (cx.tokens.small_size * 0.55).max(5.0);
-    milestones_row(ui, cx, lane, lane.inner().center().y, r, &ms);
+    milestones_row(ui, cx, lane, lane.inner().center().y, r, ms);
 }
 
 /// A release's lane: its phases above, its deployments and milestones below.
@@ -280,7 +280,7 @@ pub fn release_lane(
     let mut items = Vec::new();
     release_items(release, range, &cx.tz, filter, &mut items);
     let inner = lane.inner();
-    let bar_h = inner.height() * 0.45;
+    let bar_h = inner.height() * 0.36;
     let t = cx.tokens;
     for item in items.iter().filter(|i| i.kind() == ItemKind::Phase) {
         let Some((a, b)) = lane.axis.span(item.interval.start, item.interval.end) else { continue };
@@ -308,7 +308,10 @@ pub fn release_lane(
             );
         }
     }
-    let low = Rect::from_min_max(pos2(inner.left(), inner.top() + bar_h + 4.0), inner.max);
+    // Deployments in the middle row, milestones in the bottom one.
+    let row_h = (inner.height() - bar_h - 6.0) / 2.0;
+    let low = Rect::from_min_size(pos2(inner.left(), inner.top() + bar_h + 4.0), vec2(inner.width(), row_h));
+    let bottom = Rect::from_min_size(pos2(inner.left(), low.bottom() + 2.0), vec2(inner.width(), row_h));
     let deps: Vec<&CalendarItem<'_>> = items.iter().filter(|i| i.kind() == ItemKind::Deployment).collect();
     let book = cx.book;
     deployments_row(ui, cx, lane, low.shrink2(vec2(0.0, 1.0)), &deps, |item| match item.source {
@@ -318,5 +321,5 @@ pub fn release_lane(
         _ => String::new(),
     });
     let ms: Vec<&CalendarItem<'_>> = items.iter().filter(|i| i.kind() == ItemKind::Milestone).collect();
-    milestones_row(ui, cx, lane, low.center().y, (low.height() / 2.0 - 1.0).max(4.0), &ms);
+    milestones_row(ui, cx, lane, bottom.center().y, (bottom.height() / 2.0 - 1.0).max(4.0), &ms);
 }

@@ -16,6 +16,7 @@ pub mod geometry;
 mod interact;
 mod lanes;
 mod month;
+mod month_cells;
 mod paint;
 mod timeline;
 mod toolbar;
@@ -92,8 +93,14 @@ struct Cache {
     index: ScheduleIndex,
     conflicts: Vec<Conflict>,
     in_conflict: HashSet<Id>,
+    /// The environment of each deployment, for the conflicts panel's environment filter.
+    environment_of: std::collections::HashMap<Id, Id>,
     /// The first and last day of each release's plan, by position.
     extents: Vec<Option<(Date, Date)>>,
+    /// Release positions by key date (first deployment, or planned dates), for the release lanes.
+    by_key_date: Vec<usize>,
+    /// Phases, milestones and deployment windows, sorted by time.
+    items: crate::schedule::ItemIndex,
 }
 
 /// The calendar's own state.
@@ -142,7 +149,18 @@ impl CalendarState {
         let conflicts = crate::schedule::conflicts::detect_with(book, &index);
         let in_conflict = conflicts.iter().flat_map(|c| c.deployments.iter().map(|d| d.deployment.clone())).collect();
         let extents = book.releases.iter().map(crate::schedule::items::release_extent).collect();
-        self.cache = Some(Cache { key, index, conflicts, in_conflict, extents });
+        let mut by_key_date: Vec<usize> = (0..book.releases.len()).collect();
+        by_key_date.sort_by_cached_key(|&i| {
+            let r = &book.releases[i];
+            (crate::ui::release_list::key_date(r), r.id.number().map(|n| n.1))
+        });
+        let items = crate::schedule::ItemIndex::build(book);
+        let environment_of = book
+            .releases
+            .iter()
+            .flat_map(|r| r.deployments.iter().map(|d| (d.id.clone(), d.environment.clone())))
+            .collect();
+        self.cache = Some(Cache { key, index, conflicts, in_conflict, environment_of, extents, by_key_date, items });
     }
 }
 
@@ -188,6 +206,8 @@ pub fn calendar_ui(ui: &mut egui::Ui, book: &Book, state: &mut CalendarState, ou
             conflicts: &cache.conflicts,
             index: &cache.index,
             extents: &cache.extents,
+            by_key_date: &cache.by_key_date,
+            item_index: &cache.items,
             drag: &mut state.drag,
             focus: &mut state.focus,
             out,

@@ -13,7 +13,7 @@ use super::{CalendarView, LaneMode, Shift, TimelineSpan};
 use crate::model::{Environment, Release};
 use crate::schedule::items::calendar_items_among;
 use crate::schedule::items::day_interval;
-use crate::schedule::{CalendarItem, Interval, ItemFilter, Kinds};
+use crate::schedule::{CalendarItem, Interval, ItemFilter, Kinds, Source};
 use egui::{Align2, FontId, Pos2, Rect, Stroke, Ui, pos2, vec2};
 use jiff::civil::Date;
 
@@ -66,9 +66,30 @@ pub fn timeline_ui(
     match lanes {
         LaneMode::Environment => {
             let kinds = Kinds { phases: false, blackouts: false, ..filter.kinds };
-            let items = cx.items(range, &ItemFilter { kinds, ..filter.clone() });
+            let items = cx.items_by_kind(range, &ItemFilter { kinds, ..filter.clone() });
             let envs: Vec<&Environment> =
                 book.environments.iter().filter(|e| filter.environment.as_ref().is_none_or(|id| &e.id == id)).collect();
+            // Each lane's items, taken apart once.
+            let mut per_env: Vec<(Vec<&CalendarItem<'_>>, Vec<&CalendarItem<'_>>)> =
+                vec![(Vec::new(), Vec::new()); envs.len()];
+            let mut milestones: Vec<&CalendarItem<'_>> = Vec::new();
+            let lane_of = |id: &crate::model::Id| envs.iter().position(|e| &e.id == id);
+            for item in &items {
+                match item.source {
+                    Source::Deployment { deployment, .. } => {
+                        if let Some(i) = lane_of(&deployment.environment) {
+                            per_env[i].0.push(item);
+                        }
+                    }
+                    Source::Maintenance { environment, .. } => {
+                        if let Some(i) = lane_of(&environment.id) {
+                            per_env[i].1.push(item);
+                        }
+                    }
+                    Source::Milestone { .. } => milestones.push(item),
+                    Source::Phase { .. } | Source::Blackout { .. } => {}
+                }
+            }
             let rows = envs.len() + 1;
             let lane_h = (body.height() / rows as f32).clamp(line * 2.5 + 14.0, line * 4.0 + 14.0);
             let scroll = egui::ScrollArea::vertical().id_salt("relplan.calendar.timeline.envs").auto_shrink(false);
@@ -77,23 +98,26 @@ pub fn timeline_ui(
                     let rect = lane_at(ui, row, shown.start, lane_h);
                     let lane = Lane { axis, rect, label_w, row, shift_at: &shift_at };
                     match row.checked_sub(1).and_then(|i| envs.get(i)) {
-                        None => milestone_lane(ui, cx, &lane, &items),
-                        Some(env) => env_lane(ui, cx, &lane, env, &items, &blackouts),
+                        None => milestone_lane(ui, cx, &lane, &milestones),
+                        Some(env) => {
+                            let (deps, windows) = &per_env[row - 1];
+                            env_lane(ui, cx, &lane, env, deps, windows, &blackouts);
+                        }
                     }
                 }
                 ui.allocate_space(vec2(rect.width(), lane_h * shown.len() as f32));
             });
         }
         LaneMode::Release => {
-            let mut releases: Vec<(&Release, Date)> = cx
-                .candidates(range)
-                .into_iter()
-                .filter_map(|i| book.releases.get(i))
+            let near = crate::schedule::items::Near::new(range, &cx.tz);
+            let releases: Vec<&Release> = cx
+                .by_key_date
+                .iter()
+                .filter(|&&i| cx.extents.get(i).copied().flatten().is_some_and(|(a, b)| near.days(a, b)))
+                .filter_map(|&i| book.releases.get(i))
                 .filter(|r| filter.passes_release(r))
-                .map(|r| (r, crate::ui::release_list::key_date(r).unwrap_or(first)))
                 .collect();
-            releases.sort_by_key(|(r, d)| (*d, r.id.number().map(|n| n.1)));
-            let lane_h = line * 2.2 + 8.0;
+            let lane_h = line * 2.9 + 10.0;
             if releases.is_empty() {
                 body_ui.weak("No release has anything planned in this period with the filters chosen.");
             }
@@ -102,7 +126,7 @@ pub fn timeline_ui(
                 for row in shown.clone() {
                     let rect = lane_at(ui, row, shown.start, lane_h);
                     let lane = Lane { axis, rect, label_w, row, shift_at: &shift_at };
-                    release_lane(ui, cx, &lane, releases[row].0, range, filter, &blackouts);
+                    release_lane(ui, cx, &lane, releases[row], range, filter, &blackouts);
                 }
                 ui.allocate_space(vec2(rect.width(), lane_h * shown.len() as f32));
             });
@@ -128,12 +152,15 @@ fn header_ui(
     let t = &cx.tokens;
     let small = FontId::proportional(t.small_size);
     let mid = rect.top() + header / 2.0;
+    // Days as 24 hours from the first midnight: an hour off at a clock change is a fraction of a point here.
+    let x_of = |n: i64| axis.x(axis.start.checked_add(jiff::SignedDuration::from_hours(24 * n)).unwrap_or(axis.start));
     let mut d = first;
+    let mut n = 0;
     while d <= last {
-        let at = axis.x(range_start(d, cx));
+        let at = x_of(n);
         let weekend = super::geometry::is_weekend(d);
         if span == TimelineSpan::Quarter && weekend {
-            let next = axis.x(range_start(add_days(d, 1), cx));
+            let next = x_of(n + 1);
             p.rect_filled(
                 Rect::from_min_max(pos2(at, rect.top() + header), pos2(next, rect.bottom())),
                 0.0,
@@ -170,13 +197,10 @@ fn header_ui(
             }
         }
         d = add_days(d, 1);
+        n += 1;
     }
     let base = rect.top() + header;
     p.line_segment([pos2(rect.left(), base), pos2(rect.right(), base)], Stroke::new(1.0, pal.grid.gamma_multiply(2.0)));
-}
-
-fn range_start(d: Date, cx: &Cx<'_>) -> jiff::Timestamp {
-    day_interval(d, d, &cx.tz).start
 }
 
 fn conflict_strip(ui: &mut Ui, cx: &Cx<'_>, axis: &TimeAxis, strip: Rect) {

@@ -75,7 +75,7 @@ fn title(view: CalendarView, span: TimelineSpan, anchor: Date) -> String {
 /// the conflicts panel switch on the second.
 pub fn toolbar_ui(ui: &mut Ui, book: &Book, state: &mut CalendarState, today: Date, tz: &TimeZone) {
     let anchor = state.anchor.unwrap_or(today);
-    ui.horizontal(|ui| {
+    ui.horizontal_wrapped(|ui| {
         if ui.button("⏴").on_hover_text("Earlier").widget_info_labeled("Earlier").clicked() {
             state.anchor = Some(step(state.view, state.span, anchor, false));
         }

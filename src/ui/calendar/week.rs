@@ -53,7 +53,12 @@ pub fn week_ui(ui: &mut Ui, cx: &mut Cx<'_>, filter: &ItemFilter, anchor: Date) 
                 if let Source::Blackout { blackout, .. } = item.source {
                     paint::blackout(p, r, &cx.pal, paint::scoped(blackout));
                     if n == 0 && r.height() > line {
-                        let title = super::details::blackout_title(blackout, cx.book);
+                        // The environments it binds when they fit on a line; the tooltip always says.
+                        let full = super::details::blackout_title(blackout, cx.book);
+                        let font = FontId::proportional(t.small_size);
+                        let fits =
+                            p.layout_no_wrap(full.clone(), font, cx.pal.blackout_text).size().x < r.width() - 10.0;
+                        let title = if fits { full } else { blackout.name.clone() };
                         let galley =
                             p.layout(title, FontId::proportional(t.small_size), cx.pal.blackout_text, r.width() - 8.0);
                         let back = Rect::from_min_size(r.min + vec2(2.0, 2.0), galley.size() + vec2(6.0, 2.0));
