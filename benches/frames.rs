@@ -56,6 +56,12 @@ fn main() {
         })
         .collect();
     let worst = scrolling.iter().max().copied().unwrap_or_default();
+    let worst_at = scrolling.iter().position(|d| *d == worst).unwrap_or_default();
+    let mut sorted = scrolling.clone();
+    sorted.sort();
+    let p95 = sorted[sorted.len() * 95 / 100];
+    println!("BENCH frame_list_scroll_p95 {:.2} ms", ms(p95));
+    eprintln!("worst scroll frame: number {worst_at} of {}", scrolling.len());
     println!("BENCH frame_list_scroll_median {:.2} ms", ms(median(scrolling)));
     println!("BENCH frame_list_scroll_max {:.2} ms", ms(worst));
 }

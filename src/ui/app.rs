@@ -241,6 +241,12 @@ impl RelplanApp {
         self.status = Some(Status { text, is_error });
     }
 
+    /// Which state of which book is shown, for results cached per change of the book.
+    pub(super) fn book_key(&self) -> super::memo::BookKey {
+        let state = self.session.as_ref().map_or(0, |s| s.doc.history().state());
+        super::memo::BookKey { generation: self.generation, state }
+    }
+
     /// Every finding about the open book (structural and process rules),
     /// computed once per change of the book.
     pub fn findings(&mut self) -> std::rc::Rc<Vec<crate::check::Finding>> {
@@ -362,6 +368,7 @@ impl eframe::App for RelplanApp {
         for cmd in commands::pressed(&ctx, text_focus) {
             intents.push(Intent::Run(cmd));
         }
+        super::memo::set_book_key(&ctx, self.book_key());
         self.frame_ui(ui, &mut intents);
         self.apply_intents(intents);
         let title = self.title();

@@ -16,6 +16,7 @@ mod gate;
 mod history_panel;
 mod intent;
 mod jobs;
+mod memo;
 mod palette;
 mod prefs;
 mod release_form;

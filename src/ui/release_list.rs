@@ -43,6 +43,32 @@ pub struct ListState {
     pub sort: SortOrder,
     /// Put the keyboard focus in the search box on the next frame.
     pub focus_search: bool,
+    /// The rows last shown, with the book and filters they were computed for.
+    rows: Option<(super::memo::BookKey, Filters, std::sync::Arc<Vec<usize>>)>,
+}
+
+/// What decides which rows show and in which order.
+type Filters = (Option<Phase>, Option<Id>, Option<Id>, String, SortOrder);
+
+impl ListState {
+    fn filters(&self) -> Filters {
+        (self.phase, self.release_type.clone(), self.environment.clone(), self.text.clone(), self.sort)
+    }
+
+    /// The rows to show, recomputed only when the book or a filter changes.
+    fn rows(&mut self, ctx: &egui::Context, book: &Book) -> std::sync::Arc<Vec<usize>> {
+        let key = super::memo::book_key(ctx);
+        let filters = self.filters();
+        if let Some((k, f, rows)) = &self.rows
+            && *k == key
+            && *f == filters
+        {
+            return rows.clone();
+        }
+        let rows = std::sync::Arc::new(visible_releases(book, self));
+        self.rows = Some((key, filters, rows.clone()));
+        rows
+    }
 }
 
 /// The date a release is known by: its first deployment, or its planned
@@ -101,7 +127,7 @@ pub fn release_list_ui(
         });
     });
     filters_ui(ui, book, state);
-    let rows = visible_releases(book, state);
+    let rows = state.rows(ui.ctx(), book);
     ui.weak(format!("{} of {} releases", rows.len(), book.releases.len()));
     ui.separator();
     let row_height = t.row_height + t.spacing;

@@ -45,7 +45,7 @@ pub(super) fn deliverables_ui(ui: &mut Ui, form: &Form<'_>, out: &mut Intents) {
     list_ui(ui, out, &form.at, "deliverables", "deliverable", &r.deliverables, row, body, new);
 
     subheading(ui, "Affected configuration items");
-    let items = picks::config_item_options(form.book);
+    let items = &form.options.config_items;
     let name_of = |id: &Id| form.book.config_items.iter().find(|c| &c.id == id).map(|c| c.name.clone());
     let row = |a: &AffectedItem| ListRow {
         title: name_of(&a.config_item).unwrap_or_else(|| "No configuration item".to_owned()),
@@ -54,7 +54,7 @@ pub(super) fn deliverables_ui(ui: &mut Ui, form: &Form<'_>, out: &mut Intents) {
     let body = |ui: &mut Ui, a: &AffectedItem, at: Path, out: &mut Intents| {
         let mut f = Fields::new(at.clone(), out);
         Fields::grid(ui, (&at, "fields"), |ui| {
-            f.required_reference(ui, "Configuration item", "config_item", &a.config_item, &items, None);
+            f.required_reference(ui, "Configuration item", "config_item", &a.config_item, items, None);
             if let Some(ci) = form.book.config_items.iter().find(|c| c.id == a.config_item) {
                 Fields::read_only(ui, "In production now", or_dash(&ci.version));
             }

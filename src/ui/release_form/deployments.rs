@@ -72,15 +72,15 @@ fn new_deployment(form: &Form<'_>) -> Deployment {
 /// The body of one deployment's card.
 fn deployment_ui(ui: &mut Ui, form: &Form<'_>, d: &Deployment, at: &Path, out: &mut Intents) {
     let t = tokens(ui.ctx());
-    let envs = picks::environment_options(form.book);
-    let items = picks::config_item_options(form.book);
+    let envs = &form.options.environments;
+    let items = &form.options.config_items;
     let decisions = picks::decision_options(form.release);
     let w = &d.window;
     let window_at = at.clone().field("window");
     Fields::grid(ui, (at, "fields"), |ui| {
         let mut f = Fields::new(at.clone(), out);
         f.text(ui, "Name", "name", &d.name);
-        f.required_reference(ui, "Environment", "environment", &d.environment, &envs, None);
+        f.required_reference(ui, "Environment", "environment", &d.environment, envs, None);
         f.choice(ui, "Method", "method", d.method, &DeploymentMethod::ALL, DeploymentMethod::label);
         let mut wf = Fields::new(window_at.clone(), out);
         if let Some(start) = datetime_row(&wf, ui, "Starts", "start", w.start, &w.zone) {
@@ -104,7 +104,7 @@ fn deployment_ui(ui: &mut Ui, form: &Form<'_>, d: &Deployment, at: &Path, out: &
         }
         ui.end_row();
         let mut f = Fields::new(at.clone(), out);
-        chips_row(&mut f, ui, "Configuration items touched", "config_items", &d.config_items, &items, "Add item");
+        chips_row(&mut f, ui, "Configuration items touched", "config_items", &d.config_items, items, "Add item");
         f.reference(ui, "Blackout exception", "blackout_exception", d.blackout_exception.as_ref(), &decisions, None);
     });
     runbook::runbook_ui(ui, form, d, at, out);

@@ -39,7 +39,6 @@ use crate::edit::Path;
 use crate::model::{Book, Id, IdKind, Release};
 use crate::ui::intent::Intents;
 use crate::ui::theme::tokens;
-use crate::ui::widgets::RefOption;
 use jiff::civil::Date;
 use sections::Section;
 
@@ -54,8 +53,8 @@ struct Form<'a> {
     at: Path,
     /// Today, in the computer's time zone: the default of "Set date" buttons.
     today: Date,
-    /// The book's people as pick-list entries, sorted by name.
-    people: Vec<RefOption>,
+    /// The pick-lists of the book's records.
+    options: std::sync::Arc<picks::Options>,
 }
 
 impl Form<'_> {
@@ -75,10 +74,9 @@ impl Form<'_> {
 
 /// Shows a release's plan as a form and returns its edits in `out`.
 pub fn release_form_ui(ui: &mut egui::Ui, book: &Book, release: &Release, findings: &[Finding], out: &mut Intents) {
-    let mut people = crate::ui::widgets::people_options(book);
-    people.sort_by_key(|o| o.label.to_lowercase());
-    let form =
-        Form { book, release, at: Path::root().item("releases", &release.id), today: crate::ui::today(), people };
+    let options = picks::Options::of(ui.ctx(), book);
+    let at = Path::root().item("releases", &release.id);
+    let form = Form { book, release, at, today: crate::ui::today(), options };
     let mine: Vec<&Finding> = findings.iter().filter(|f| f.release.as_ref() == Some(&release.id)).collect();
     egui::ScrollArea::vertical().id_salt(("release_form.scroll", &release.id)).auto_shrink([false, false]).show(
         ui,
@@ -130,7 +128,7 @@ fn section_ui(ui: &mut egui::Ui, form: &Form<'_>, section: Section, open: bool, 
             })
     });
     let response = response.inner;
-    let mut summary = summary(form, section);
+    let mut summary = summary(ui.ctx(), form, section);
     if findings > 0 {
         let noun = if findings == 1 { "finding" } else { "findings" };
         summary = format!("⚠ {findings} {noun}   {summary}");
@@ -155,7 +153,7 @@ fn body_ui(ui: &mut egui::Ui, form: &Form<'_>, section: Section, out: &mut Inten
     }
 }
 
-fn summary(form: &Form<'_>, section: Section) -> String {
+fn summary(ctx: &egui::Context, form: &Form<'_>, section: Section) -> String {
     match section {
         Section::Overview => overview::summary(form),
         Section::Scope => scope::summary(form.release),
@@ -166,7 +164,7 @@ fn summary(form: &Form<'_>, section: Section) -> String {
         Section::Backout => backout::summary(form.release),
         Section::Communications => communications::summary(form.release),
         Section::Decisions => decisions::summary(form.release),
-        Section::Risks => risks::summary(form),
+        Section::Risks => risks::summary(ctx, form),
         Section::Review => review::summary(form.release),
     }
 }

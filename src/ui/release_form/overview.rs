@@ -23,12 +23,12 @@ pub(super) fn summary(form: &Form<'_>) -> String {
 /// Draws the section.
 pub(super) fn overview_ui(ui: &mut Ui, form: &Form<'_>, out: &mut Intents) {
     let r = form.release;
-    let types = picks::release_type_options(form.book);
+    let types = &form.options.release_types;
     let mut f = Fields::new(form.at.clone(), out);
     Fields::grid(ui, ("release_form.overview", &r.id), |ui| {
         f.text(ui, "Name", "name", &r.name);
         f.text(ui, "Version", "version", &r.version);
-        f.required_reference(ui, "Release type", "release_type", &r.release_type, &types, None);
+        f.required_reference(ui, "Release type", "release_type", &r.release_type, types, None);
         f.choice(ui, "Priority", "priority", r.priority, &Priority::ALL, Priority::label);
         picks::person_row(&mut f, ui, form, "Owner", "owner", r.owner.as_ref());
         f.multiline(ui, "Summary", "summary", &r.summary);

@@ -15,8 +15,43 @@ use egui::Ui;
 /// Width of a pick-list's button.
 pub(super) const PICK_WIDTH: f32 = 240.0;
 
+/// Every pick-list the form offers, built once per change of the book so
+/// that a book with thousands of changes does not rebuild them each frame.
+pub(super) struct Options {
+    /// The book's people, sorted by name.
+    pub people: Vec<RefOption>,
+    /// The policy's release types.
+    pub release_types: Vec<RefOption>,
+    /// The book's environments.
+    pub environments: Vec<RefOption>,
+    /// The book's configuration items.
+    pub config_items: Vec<RefOption>,
+    /// The book's change requests.
+    pub changes: Vec<RefOption>,
+    /// The book's known errors and problems.
+    pub known_errors: Vec<RefOption>,
+}
+
+impl Options {
+    /// The pick-lists of `book`, from the cache while the book is unchanged.
+    pub(super) fn of(ctx: &egui::Context, book: &Book) -> std::sync::Arc<Options> {
+        crate::ui::memo::memo(ctx, "release_form.options", || {
+            let mut people = crate::ui::widgets::people_options(book);
+            people.sort_by_key(|o| o.label.to_lowercase());
+            Options {
+                people,
+                release_types: release_type_options(book),
+                environments: environment_options(book),
+                config_items: config_item_options(book),
+                changes: change_options(book),
+                known_errors: known_error_options(book),
+            }
+        })
+    }
+}
+
 /// The policy's release types.
-pub(super) fn release_type_options(book: &Book) -> Vec<RefOption> {
+fn release_type_options(book: &Book) -> Vec<RefOption> {
     let label = |t: &crate::model::ReleaseType| {
         if t.emergency && !t.name.to_lowercase().contains("emergency") {
             format!("{} (emergency)", t.name)
@@ -28,7 +63,7 @@ pub(super) fn release_type_options(book: &Book) -> Vec<RefOption> {
 }
 
 /// The book's environments.
-pub(super) fn environment_options(book: &Book) -> Vec<RefOption> {
+fn environment_options(book: &Book) -> Vec<RefOption> {
     book.environments
         .iter()
         .map(|e| {
@@ -44,17 +79,17 @@ pub(super) fn environment_options(book: &Book) -> Vec<RefOption> {
 }
 
 /// The book's configuration items, "name (CI-n)".
-pub(super) fn config_item_options(book: &Book) -> Vec<RefOption> {
+fn config_item_options(book: &Book) -> Vec<RefOption> {
     book.config_items.iter().map(|c| RefOption { id: c.id.clone(), label: format!("{} ({})", c.name, c.id) }).collect()
 }
 
 /// The book's change requests, "RFC-2041 · title".
-pub(super) fn change_options(book: &Book) -> Vec<RefOption> {
+fn change_options(book: &Book) -> Vec<RefOption> {
     book.changes.iter().map(|c| RefOption { id: c.id.clone(), label: both(&c.rfc, &c.title, &c.id) }).collect()
 }
 
 /// The book's known errors and problems, "PRB-311 · title".
-pub(super) fn known_error_options(book: &Book) -> Vec<RefOption> {
+fn known_error_options(book: &Book) -> Vec<RefOption> {
     book.known_errors
         .iter()
         .map(|k| RefOption { id: k.id.clone(), label: both(&k.reference, &k.title, &k.id) })
@@ -145,7 +180,7 @@ fn person_combo_ui(f: &mut Fields<'_>, ui: &mut Ui, form: &Form<'_>, label: &str
             if ui.selectable_label(value.is_none(), "— (none)").clicked() {
                 chosen = Some(None);
             }
-            for o in &form.people {
+            for o in &form.options.people {
                 if ui.selectable_label(value == Some(&o.id), &o.label).clicked() {
                     chosen = Some(Some(o.id.clone()));
                 }

@@ -17,8 +17,8 @@ use egui::collapsing_header::CollapsingState;
 use egui::{RichText, Ui};
 
 /// A one-line summary for the section header.
-pub(super) fn summary(form: &Form<'_>) -> String {
-    let s = crate::risk::summary(form.book, &form.release.id);
+pub(super) fn summary(ctx: &egui::Context, form: &Form<'_>) -> String {
+    let s = crate::ui::risks::summary::release_summary(ctx, form.book, &form.release.id);
     match s.highest {
         Some((score, band)) => {
             format!("{} risks, {} open · highest open residual: {score} {}", s.total, s.active(), band.label())
@@ -35,7 +35,20 @@ fn card_id(risk: &crate::model::Id) -> egui::Id {
 /// Draws the section.
 pub(super) fn risks_ui(ui: &mut Ui, form: &Form<'_>, out: &mut Intents) {
     let r = form.release;
-    let risks: Vec<&Risk> = form.book.risks_of(&r.id).collect();
+    let by_release = crate::ui::memo::memo(ui.ctx(), "release_form.risks_by_release", || {
+        let mut map: std::collections::HashMap<crate::model::Id, Vec<usize>> = std::collections::HashMap::new();
+        for (i, risk) in form.book.risks.iter().enumerate() {
+            for release in &risk.releases {
+                let list = map.entry(release.clone()).or_default();
+                if list.last() != Some(&i) {
+                    list.push(i);
+                }
+            }
+        }
+        map
+    });
+    let risks: Vec<&Risk> =
+        by_release.get(&r.id).into_iter().flatten().filter_map(|&i| form.book.risks.get(i)).collect();
     // The release's risk summary, as in the release list: highest open residual score and count per band.
     let summary = crate::ui::risks::summary::release_summary(ui.ctx(), form.book, &r.id);
     crate::ui::risks::summary::full_ui(ui, &summary);

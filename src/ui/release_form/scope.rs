@@ -1,9 +1,9 @@
 //! Scope and changes: the change requests the release implements, the
 //! known errors it resolves and ships with, and notes on what is in and out.
 
+use super::Form;
 use super::chips::chips_row;
 use super::overview::subheading;
-use super::{Form, picks};
 use crate::model::{ChangeRequest, Release};
 use crate::ui::intent::Intents;
 use crate::ui::theme::tokens;
@@ -25,13 +25,13 @@ pub(super) fn summary(r: &Release) -> String {
 pub(super) fn scope_ui(ui: &mut Ui, form: &Form<'_>, out: &mut Intents) {
     let r = form.release;
     let s = &r.scope;
-    let changes = picks::change_options(form.book);
-    let known = picks::known_error_options(form.book);
+    let changes = &form.options.changes;
+    let known = &form.options.known_errors;
     let mut f = Fields::new(form.at.clone().field("scope"), out);
     Fields::grid(ui, ("release_form.scope", &r.id), |ui| {
-        chips_row(&mut f, ui, "Linked changes", "changes", &s.changes, &changes, "Link change");
-        chips_row(&mut f, ui, "Resolves", "resolves", &s.resolves, &known, "Add known error");
-        chips_row(&mut f, ui, "Ships with", "ships_with", &s.ships_with, &known, "Add known error");
+        chips_row(&mut f, ui, "Linked changes", "changes", &s.changes, changes, "Link change");
+        chips_row(&mut f, ui, "Resolves", "resolves", &s.resolves, known, "Add known error");
+        chips_row(&mut f, ui, "Ships with", "ships_with", &s.ships_with, known, "Add known error");
         f.multiline(ui, "Scope notes", "notes", &s.notes);
     });
     if !s.changes.is_empty() {
