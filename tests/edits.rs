@@ -17,7 +17,7 @@ fn book_with_release() -> Book {
             .iter()
             .enumerate()
             .map(|(i, t)| RunbookStep {
-                id: Id(format!("STEP-{}", i + 1)),
+                id: Id::from(format!("STEP-{}", i + 1)),
                 title: (*t).into(),
                 ..RunbookStep::default()
             })

@@ -380,7 +380,7 @@ proptest! {
         let base = example();
         let mut original = base.clone();
         original.risks = rows.iter().enumerate().map(|(k, (title, l, i, cat, semi))| Risk {
-            id: Id(format!("RISK-{}", 100 + k)),
+            id: Id::from(format!("RISK-{}", 100 + k)),
             title: format!("{k} {title}"),
             description: if *semi { "a;b,\"c\"\nd".into() } else { title.clone() },
             category: RiskCategory::ALL[*cat],

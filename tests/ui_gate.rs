@@ -159,3 +159,17 @@ fn blocked_gate_snapshot() {
     h.run();
     h.snapshot("gate-blocked-light");
 }
+
+#[test]
+fn a_reference_broken_by_an_edit_is_found_at_once() {
+    let mut h = app_with_example();
+    h.run();
+    let before = h.state_mut().findings().iter().filter(|f| f.rule == "S3").count();
+    assert_eq!(before, 0, "the example book has no broken references");
+    let owner = book(&h).release(&Id::from("REL-5")).and_then(|r| r.owner.clone()).expect("REL-5 has an owner");
+    let edit = relplan::edit::Edit::remove(relplan::edit::Path::root(), "people", &owner);
+    h.state_mut().session_mut().expect("open").doc.apply(edit).expect("the person is removed");
+    h.run();
+    let broken: Vec<String> = h.state_mut().findings().iter().filter(|f| f.rule == "S3").map(|f| f.path()).collect();
+    assert!(broken.contains(&"releases[REL-5].owner".to_owned()), "{broken:?}");
+}

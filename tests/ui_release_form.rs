@@ -57,29 +57,94 @@ fn a_release_from_a_template_is_filled_in_through_the_form() {
 }
 
 #[test]
-fn moving_a_release_through_its_phases_from_the_form() {
-    let mut h = app_with_example();
+fn a_ready_release_moves_to_its_next_phase_and_undo_moves_it_back() {
+    let mut example = relplan::templates::example().expect("example");
+    if let Some(r4) = example.releases.iter_mut().find(|r| r.id.as_str() == "REL-4") {
+        r4.review.outcome = Some(relplan::model::Outcome::Success);
+    }
+    let mut h = ui_support::app_with(example);
     h.run();
-    h.get_by_label_contains("Payments 2027.03.1 —").click();
+    h.get_by_label_contains("Payments 2026.11.1 —").click();
     h.run();
     let id = h.state().selected_release_id().cloned().expect("selected");
     h.get_by_label_contains("Move to next phase").click();
     h.run();
-    if h.query_by_label("Move to Build & Test").is_none() {
-        // The gate is blocked: only a recorded decision lets the move go
-        // ahead (tests/ui_gate.rs records one). Cancel changes nothing.
-        h.get_by_label("Override with a decision record…");
-        h.get_by_label("Cancel").click();
-        h.run();
-        assert_eq!(book(&h).release(&id).map(|r| r.phase), Some(Phase::Planning));
-        return;
-    }
-    h.get_by_label("Move to Build & Test").click();
+    h.get_by_label("Move to Review & Close").click();
     h.run();
-    assert_eq!(book(&h).release(&id).map(|r| r.phase), Some(Phase::BuildAndTest));
+    assert_eq!(book(&h).release(&id).map(|r| r.phase), Some(Phase::ReviewAndClose));
     h.key_press_modifiers(Modifiers::COMMAND, Key::Z);
     h.run();
-    assert_eq!(book(&h).release(&id).map(|r| r.phase), Some(Phase::Planning));
+    assert_eq!(book(&h).release(&id).map(|r| r.phase), Some(Phase::Deployment));
+}
+
+/// Opens the pick-list labelled `list` and picks `item`.
+fn pick(h: &mut egui_kittest::Harness<'static, relplan::ui::RelplanApp>, list: &str, item: &str) {
+    h.get_by_label(list).click();
+    h.run();
+    h.get_by_label(item).scroll_to_me();
+    h.run();
+    h.get_by_label(item).click();
+    h.run();
+}
+
+/// Moves the selected release one phase on: straight through when its gate
+/// is open, else with a gate override whose rationale is typed in.
+fn next_phase(h: &mut egui_kittest::Harness<'static, relplan::ui::RelplanApp>, to: &str) {
+    press(h, "Move to next phase");
+    let plain = format!("Move to {to}");
+    if h.query_by_label(&plain).is_some() {
+        h.get_by_label(&plain).click();
+    } else {
+        h.get_by_label("Override with a decision record…").click();
+        h.run();
+        let rationale = h.get_by_label("Rationale");
+        rationale.focus();
+        rationale.type_text("Accepted by the change board for this walkthrough.");
+        h.run();
+        if h.query_by_label("Decided by: — choose —").is_some() {
+            pick(h, "Decided by: — choose —", "Jonathan Reeve");
+        }
+        if h.query_by_label("Remove Jonathan Reeve from informed").is_none() {
+            pick(h, "Add person (informed)", "Jonathan Reeve");
+        }
+        h.get_by_label(&format!("Record decision and move to {to}")).click();
+    }
+    h.run();
+    assert!(!h.state().has_dialog(), "the gate closes after moving to {to}");
+}
+
+#[test]
+fn a_release_goes_from_an_empty_template_to_closed_in_the_window_and_back_with_undo() {
+    let mut h = app_with_example();
+    h.run();
+    h.key_press_modifiers(Modifiers::COMMAND, Key::N);
+    h.run();
+    h.get_by_label("From the patch template").click();
+    h.run();
+    let id = h.state().selected_release_id().cloned().expect("the new release is selected");
+    retype(&mut h, "Name", "Payments 2027.02.2");
+    let phases = [
+        (Phase::BuildAndTest, "Build & Test"),
+        (Phase::Deployment, "Deployment"),
+        (Phase::ReviewAndClose, "Review & Close"),
+        (Phase::Closed, "Closed"),
+    ];
+    for (phase, label) in phases {
+        next_phase(&mut h, label);
+        assert_eq!(book(&h).release(&id).map(|r| r.phase), Some(phase));
+    }
+    let r = book(&h).release(&id).cloned().expect("the release");
+    assert_eq!(r.name, "Payments 2027.02.2");
+    assert!(r.phases.review_and_close.actual_end.is_some(), "closing is dated");
+    assert!(
+        r.decisions.iter().any(|d| d.kind == relplan::model::DecisionKind::GateOverride),
+        "blocked gates were recorded"
+    );
+    for _ in 0..4 {
+        h.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+        h.run();
+    }
+    assert_eq!(book(&h).release(&id).map(|r| r.phase), Some(Phase::Planning), "four undos walk it back");
 }
 
 #[test]

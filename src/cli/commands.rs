@@ -52,7 +52,7 @@ pub fn run<I: IntoIterator<Item = OsString>>(args: I) -> ExitCode {
                     return ExitCode::from(2);
                 }
             };
-            let release = release.map(Id);
+            let release = release.map(Id::from);
             if let Some(r) = &release
                 && book.release(r).is_none()
             {

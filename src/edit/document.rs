@@ -206,7 +206,7 @@ fn note_inserted_ids(ledger: &mut crate::model::Ledger, edit: &Edit) {
             // Entities nested in the new one (a deployment's steps, say).
             for part in item.split("(id:\"").skip(1) {
                 if let Some(end) = part.find('"') {
-                    ledger.note_existing(&Id(part[..end].to_owned()));
+                    ledger.note_existing(&Id::from(&part[..end]));
                 }
             }
         }

@@ -304,7 +304,7 @@ impl Draft {
         match column {
             Column::Id => {
                 let id = cells::text(cell).trim().to_owned();
-                self.id = (!id.is_empty()).then_some(Id(id));
+                self.id = (!id.is_empty()).then_some(Id::from(id));
                 return Ok(());
             }
             Column::Title => r.title = cells::text(cell),

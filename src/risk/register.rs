@@ -121,7 +121,7 @@ enum Key {
 fn id_key(id: &Id) -> Key {
     match id.number() {
         Some((prefix, n)) => Key::Id(prefix.to_owned(), n),
-        None => Key::Id(id.0.clone(), 0),
+        None => Key::Id(id.0.to_string(), 0),
     }
 }
 

@@ -109,7 +109,7 @@ impl RelplanApp {
             app.show_view(view);
         }
         if let Some(r) = start.release {
-            app.selected = Some(Id(r));
+            app.selected = Some(Id::from(r));
         }
         app
     }
@@ -258,7 +258,11 @@ impl RelplanApp {
         {
             return findings.clone();
         }
-        let mut findings = s.findings.clone();
+        // Until the first edit, the structural findings found on opening keep
+        // their line and column in the file; after it, they are found afresh
+        // so a broken reference made in the window shows at once.
+        let mut findings =
+            if state == 0 { s.findings.clone() } else { crate::check::structural_findings(s.doc.book()) };
         findings.extend(crate::check::process_findings(s.doc.book(), today()));
         let mut counts = std::collections::HashMap::new();
         for f in &findings {
