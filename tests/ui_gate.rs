@@ -173,3 +173,24 @@ fn a_reference_broken_by_an_edit_is_found_at_once() {
     let broken: Vec<String> = h.state_mut().findings().iter().filter(|f| f.rule == "S3").map(|f| f.path()).collect();
     assert!(broken.contains(&"releases[REL-5].owner".to_owned()), "{broken:?}");
 }
+
+#[test]
+fn go_there_opens_and_scrolls_to_the_section_to_fix() {
+    let mut h = app_with_example();
+    h.run();
+    h.get_by_label("Checks").click();
+    h.run();
+    let filter = h.get_by_label("Filter findings");
+    filter.focus();
+    filter.type_text("R18");
+    h.run();
+    h.get_by_label("Go there: R18 releases[REL-5].agreements[AGR-15].agreed").click();
+    for _ in 0..4 {
+        h.run();
+    }
+    assert_eq!(h.state().selected_release_id(), Some(&Id::from("REL-5")));
+    let header = h.get_by_label_contains("Communications and stakeholders").rect();
+    let screen = h.ctx.content_rect();
+    assert!(screen.contains(header.center()), "the section's header {header:?} is on screen {screen:?}");
+    assert!(h.query_all_by_label_contains("Marta Silva").count() > 0);
+}

@@ -44,7 +44,29 @@ fn goto_key() -> egui::Id {
 /// Remembers a finding's place as the target of "Go there".
 pub fn remember_goto(ctx: &egui::Context, f: &Finding) {
     let goto = GoTo { release: f.release.clone(), at: f.at.clone(), field: f.field.clone() };
-    ctx.data_mut(|d| d.insert_temp(goto_key(), goto));
+    ctx.data_mut(|d| {
+        d.insert_temp(goto_key(), goto);
+        d.insert_temp(pending_key(), f.clone());
+    });
+}
+
+fn pending_key() -> egui::Id {
+    egui::Id::unique("relplan.goto.pending")
+}
+
+/// Takes the finding whose "Go there" was pressed, when it is about
+/// `release` and the form has not yet brought it into view.
+pub fn take_pending_goto(ctx: &egui::Context, release: &Id) -> Option<Finding> {
+    ctx.data_mut(|d| {
+        let pending: Option<Finding> = d.get_temp(pending_key());
+        match pending {
+            Some(f) if f.release.as_ref() == Some(release) => {
+                d.remove::<Finding>(pending_key());
+                Some(f)
+            }
+            _ => None,
+        }
+    })
 }
 
 /// Where the last "Go there" pointed, if anywhere.

@@ -78,6 +78,9 @@ pub fn release_form_ui(ui: &mut egui::Ui, book: &Book, release: &Release, findin
     let at = Path::root().item("releases", &release.id);
     let form = Form { book, release, at, today: crate::ui::today(), options };
     let mine: Vec<&Finding> = findings.iter().filter(|f| f.release.as_ref() == Some(&release.id)).collect();
+    // "Go there" from the checks: open the finding's section and scroll to it.
+    let goto =
+        crate::ui::checks::take_pending_goto(ui.ctx(), &release.id).and_then(|f| sections::section_of(&f, &release.id));
     egui::ScrollArea::vertical().id_salt(("release_form.scroll", &release.id)).auto_shrink([false, false]).show(
         ui,
         |ui| {
@@ -92,7 +95,7 @@ pub fn release_form_ui(ui: &mut egui::Ui, book: &Book, release: &Release, findin
                 let count = mine.iter().filter(|f| sections::section_of(f, &release.id) == Some(section)).count();
                 // A section with findings opens too, so problems are in view.
                 let open = index < sections::OPEN_BY_DEFAULT || count > 0;
-                section_ui(ui, &form, section, open, count, out);
+                section_ui(ui, &form, section, open, count, goto == Some(section), out);
             }
             ui.add_space(tokens(ui.ctx()).spacing * 4.0);
         },
@@ -111,23 +114,40 @@ fn more_of_the_plan_ui(ui: &mut egui::Ui) {
 
 /// One collapsible section: its title, a one-line summary on the right of
 /// the header, and its body.
-fn section_ui(ui: &mut egui::Ui, form: &Form<'_>, section: Section, open: bool, findings: usize, out: &mut Intents) {
+#[allow(clippy::too_many_arguments, reason = "one private helper, each argument a plain fact about the section")]
+fn section_ui(
+    ui: &mut egui::Ui,
+    form: &Form<'_>,
+    section: Section,
+    open: bool,
+    findings: usize,
+    go_there: bool,
+    out: &mut Intents,
+) {
     let t = tokens(ui.ctx());
+    let salt = ("release_form.section", &form.release.id, section.key(), form.release.phase);
     let title = egui::RichText::new(section.title()).size(t.body_size * 1.2).strong();
     let response = ui.scope(|ui| {
+        if go_there {
+            // The header's id is made from the salt within this scope.
+            let id = ui.make_persistent_id(salt);
+            let mut state = egui::collapsing_header::CollapsingState::load_with_default_open(ui.ctx(), id, open);
+            state.set_open(true);
+            state.store(ui.ctx());
+        }
         // A full-width header bar, so the summary has room on its right.
         ui.visuals_mut().collapsing_header_frame = true;
-        egui::CollapsingHeader::new(title)
-            .id_salt(("release_form.section", &form.release.id, section.key(), form.release.phase))
-            .default_open(open)
-            .show(ui, |ui| {
-                ui.visuals_mut().collapsing_header_frame = false;
-                ui.add_space(t.spacing * 0.5);
-                body_ui(ui, form, section, out);
-                ui.add_space(t.spacing);
-            })
+        egui::CollapsingHeader::new(title).id_salt(salt).default_open(open).show(ui, |ui| {
+            ui.visuals_mut().collapsing_header_frame = false;
+            ui.add_space(t.spacing * 0.5);
+            body_ui(ui, form, section, out);
+            ui.add_space(t.spacing);
+        })
     });
     let response = response.inner;
+    if go_there {
+        response.header_response.scroll_to_me(Some(egui::Align::TOP));
+    }
     let mut summary = summary(ui.ctx(), form, section);
     if findings > 0 {
         let noun = if findings == 1 { "finding" } else { "findings" };
