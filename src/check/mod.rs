@@ -7,6 +7,7 @@
 //! the criteria and blockers of a phase change.
 
 pub mod gate;
+mod id_set;
 pub mod rules;
 mod structure;
 

@@ -1,6 +1,7 @@
 //! Structural checks: every id unique, every reference pointing at
 //! something, no impossible values.
 
+use super::id_set::IdSet;
 use super::{Finding, Severity};
 use crate::edit::Path;
 use crate::model::{Book, Id, PhaseDates, Release, Window};
@@ -51,8 +52,7 @@ impl<'a> Checker<'a> {
         // The common case, a clean book, is settled without building paths.
         let mut ids = Vec::new();
         each_id(self.book, &mut |id| ids.push(id));
-        let mut unique: HashSet<&Id> = HashSet::default();
-        unique.reserve(ids.len());
+        let mut unique = IdSet::default();
         if ids.iter().all(|id| !blank(id) && unique.insert(id)) {
             return;
         }
@@ -108,7 +108,7 @@ impl<'a> Checker<'a> {
     /// Paths are built only for a broken reference (`at` is called then), so
     /// a clean book of thousands of releases is checked without allocating
     /// a path per reference.
-    fn check_ref(&mut self, known: &HashSet<&Id>, id: &Id, what: &str, at: &dyn Fn() -> Path, field: &str) {
+    fn check_ref(&mut self, known: &IdSet, id: &Id, what: &str, at: &dyn Fn() -> Path, field: &str) {
         if !known.contains(id) {
             let message = if id.0.is_empty() {
                 format!("No {what} is chosen.")
@@ -122,13 +122,13 @@ impl<'a> Checker<'a> {
     /// S3: references point at existing entries of the right kind.
     fn references(&mut self) {
         let b = self.book;
-        let people: HashSet<&Id> = b.people.iter().map(|x| &x.id).collect();
-        let envs: HashSet<&Id> = b.environments.iter().map(|x| &x.id).collect();
-        let types: HashSet<&Id> = b.policy.release_types.iter().map(|x| &x.id).collect();
-        let cis: HashSet<&Id> = b.config_items.iter().map(|x| &x.id).collect();
-        let changes: HashSet<&Id> = b.changes.iter().map(|x| &x.id).collect();
-        let kes: HashSet<&Id> = b.known_errors.iter().map(|x| &x.id).collect();
-        let releases: HashSet<&Id> = b.releases.iter().map(|x| &x.id).collect();
+        let people = IdSet::of(b.people.iter().map(|x| &x.id));
+        let envs = IdSet::of(b.environments.iter().map(|x| &x.id));
+        let types = IdSet::of(b.policy.release_types.iter().map(|x| &x.id));
+        let cis = IdSet::of(b.config_items.iter().map(|x| &x.id));
+        let changes = IdSet::of(b.changes.iter().map(|x| &x.id));
+        let kes = IdSet::of(b.known_errors.iter().map(|x| &x.id));
+        let releases = IdSet::of(b.releases.iter().map(|x| &x.id));
         let person = |c: &mut Self, id: &Option<Id>, at: &dyn Fn() -> Path, field: &str| {
             if let Some(id) = id {
                 c.check_ref(&people, id, "person", at, field);
@@ -163,7 +163,7 @@ impl<'a> Checker<'a> {
                 let aat = || at().item("affected_items", &a.id);
                 self.check_ref(&cis, &a.config_item, "configuration item", &aat, "config_item");
             }
-            let decisions: HashSet<&Id> = r.decisions.iter().map(|x| &x.id).collect();
+            let decisions = IdSet::of(r.decisions.iter().map(|x| &x.id));
             for d in &r.deployments {
                 let dat = || at().item("deployments", &d.id);
                 self.check_ref(&envs, &d.environment, "environment", &dat, "environment");
@@ -173,7 +173,7 @@ impl<'a> Checker<'a> {
                 if let Some(x) = &d.blackout_exception {
                     self.check_ref(&decisions, x, "decision of this release", &dat, "blackout_exception");
                 }
-                let steps: HashSet<&Id> = d.steps.iter().map(|x| &x.id).collect();
+                let steps = IdSet::of(d.steps.iter().map(|x| &x.id));
                 for s in &d.steps {
                     let sat = || dat().item("steps", &s.id);
                     person(self, &s.owner, &sat, "owner");
