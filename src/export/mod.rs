@@ -21,6 +21,7 @@ pub mod json;
 pub mod markdown;
 pub mod names;
 pub mod pdf;
+pub mod preview;
 pub mod report;
 pub mod risk_csv;
 pub mod tables;

@@ -18,7 +18,14 @@ pub(super) fn overview(b: &mut Builder, book: &Book, releases: &[&Release], one_
     b.fields(vec![
         ("Book", book.name.clone()),
         ("Releases in this report", releases.len().to_string()),
-        ("Risks in the register", book.risks.len().to_string()),
+        (
+            "Risks in this report",
+            if one_release {
+                releases.iter().map(|r| book.risks_of(&r.id).count()).sum::<usize>().to_string()
+            } else {
+                book.risks.len().to_string()
+            },
+        ),
         ("Naming convention", book.policy.naming_convention.clone()),
     ]);
     b.heading(2, "Releases by phase", "releases-by-phase");
