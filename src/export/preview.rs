@@ -61,7 +61,10 @@ pub fn preview(book: &Book, format: Format, release: Option<&Id>, table: TableKi
             format!("Schedule: timeline and {} dates", c.phases + c.milestones + c.deployments + book.blackouts.len()),
             format!("Risk register: {} and the inherent and residual heat maps", plural(c.risks, "risk", "risks")),
             format!("Check findings: {findings}"),
-            format!("Audit trail: {}", plural(c.audit, "recorded step", "recorded steps")),
+            match release {
+                Some(id) => format!("Audit trail: the recorded steps that mention {id}"),
+                None => format!("Audit trail: {}", plural(c.audit, "recorded step", "recorded steps")),
+            },
         ]
     };
     let rows = |t: TableKind| match t {

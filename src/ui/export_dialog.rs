@@ -75,7 +75,7 @@ impl RelplanApp {
 
     /// The Export dialog; returns whether it stays open.
     pub(super) fn export_ui(&mut self, ui: &mut egui::Ui, state: &mut ExportState) -> bool {
-        let findings = self.findings().len();
+        let all_findings = self.findings();
         let Some(s) = &self.session else { return false };
         let book = s.doc.book();
         let before = state.clone();
@@ -98,6 +98,7 @@ impl RelplanApp {
         ui.separator();
         ui.strong("What goes in");
         let release = state.release.as_ref().filter(|_| state.format.takes_release());
+        let findings = all_findings.iter().filter(|f| release.is_none_or(|id| f.release.as_ref() == Some(id))).count();
         egui::Frame::new().inner_margin(6.0).show(ui, |ui| {
             for line in preview::preview(book, state.format, release, state.table, findings) {
                 ui.label(line);
@@ -179,16 +180,19 @@ fn choices_ui(ui: &mut egui::Ui, book: &Book, state: &mut ExportState) {
         }
         if let Some(current) = state.release.clone() {
             let shown = book.release(&current).map_or_else(|| current.to_string(), |r| format!("{} {}", r.id, r.name));
-            egui::ComboBox::from_id_salt("export.release").selected_text(shown).width(260.0).show_ui(ui, |ui| {
-                for r in &book.releases {
-                    let picked =
-                        ui.selectable_label(state.release.as_ref() == Some(&r.id), format!("{} {}", r.id, r.name));
-                    if picked.clicked() {
-                        state.release = Some(r.id.clone());
-                        state.release_choice = Some(r.id.clone());
+            let r =
+                egui::ComboBox::from_id_salt("export.release").selected_text(&shown).width(260.0).show_ui(ui, |ui| {
+                    for r in &book.releases {
+                        let picked =
+                            ui.selectable_label(state.release.as_ref() == Some(&r.id), format!("{} {}", r.id, r.name));
+                        if picked.clicked() {
+                            state.release = Some(r.id.clone());
+                            state.release_choice = Some(r.id.clone());
+                        }
                     }
-                }
-            });
+                });
+            let name = format!("Release: {shown}");
+            r.response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::ComboBox, true, &name));
         }
     }
     match state.format {
