@@ -125,6 +125,10 @@ fn linked(text: &str) -> Markup {
 /// or an e-mail address; `None` for anything else.
 pub fn safe_link(text: &str) -> Option<String> {
     let t = text.trim();
+    // Most values are neither: only text starting with "http" or holding an "@" can be.
+    if !(t.get(..4).is_some_and(|s| s.eq_ignore_ascii_case("http")) || t.contains('@')) {
+        return None;
+    }
     if t.is_empty()
         || t.len() > 2000
         || t.chars().any(|c| c.is_whitespace() || c.is_control() || "\"'<>`\\".contains(c))

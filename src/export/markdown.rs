@@ -11,20 +11,18 @@
 use super::doc::{Block, Doc, Drawing, Table};
 use std::fmt::Write;
 
-/// Characters always escaped with a backslash in user text.
-const SPECIAL: &str = "\\`*_{}[]()<>#+!|~^$&=@\"";
-
 /// User text made inert for Markdown (one line: line breaks become spaces).
 ///
-/// Besides [`SPECIAL`], a `:` before `/` (so `https://` is no autolink), a
+/// Backslash, backtick, `*_{}[]()<>#+!|~^$&=@"` are always escaped; a `:` before `/` (so `https://` is no autolink), a
 /// `.` after `www` (no `www.` autolink), and a `-` or a list number at the
 /// start are escaped; everything else is kept as typed, so dates, versions
 /// and times stay readable in the Markdown source.
 pub fn escape_inline(text: &str) -> String {
+    let text = text.trim();
     let mut out = String::with_capacity(text.len() + 8);
-    let chars: Vec<char> = text.trim().chars().collect();
-    for (i, &c) in chars.iter().enumerate() {
-        let next = chars.get(i + 1).copied();
+    let mut chars = text.chars().peekable();
+    let mut first = true;
+    while let Some(c) = chars.next() {
         let escape = match c {
             '\r' | '\n' | '\t' => {
                 if !out.ends_with(' ') {
@@ -33,27 +31,29 @@ pub fn escape_inline(text: &str) -> String {
                 continue;
             }
             c if c.is_control() => continue,
-            c if SPECIAL.contains(c) => true,
-            ':' => next == Some('/'),
-            '.' => i >= 3 && chars[i - 3..i].iter().collect::<String>().eq_ignore_ascii_case("www"),
-            '-' => i == 0,
+            '\\' | '`' | '*' | '_' | '{' | '}' | '[' | ']' | '(' | ')' | '<' | '>' | '#' | '+' | '!' | '|' | '~'
+            | '^' | '$' | '&' | '=' | '@' | '"' => true,
+            ':' => chars.peek() == Some(&'/'),
+            '.' => out.len() >= 3 && out.as_bytes()[out.len() - 3..].eq_ignore_ascii_case(b"www"),
+            '-' => first,
             _ => false,
         };
+        first = false;
         if escape {
             out.push('\\');
         }
         out.push(c);
     }
-    escape_list_number(&out)
+    escape_list_number(out)
 }
 
 /// `1.` or `1)` at the start would start a numbered list: escape its mark.
-fn escape_list_number(text: &str) -> String {
-    let digits = text.chars().take_while(char::is_ascii_digit).count();
-    match text[digits..].chars().next() {
-        Some(c @ ('.' | ')')) if digits > 0 => format!("{}\\{c}{}", &text[..digits], &text[digits + 1..]),
-        _ => text.to_owned(),
+fn escape_list_number(mut text: String) -> String {
+    let digits = text.bytes().take_while(u8::is_ascii_digit).count();
+    if digits > 0 && matches!(text.as_bytes().get(digits), Some(b'.' | b')')) {
+        text.insert(digits, '\\');
     }
+    text
 }
 
 /// User text made inert for Markdown, keeping its line breaks as hard breaks.

@@ -18,6 +18,7 @@ pub mod evidence;
 pub mod html;
 pub mod ics;
 pub mod json;
+pub mod lookup;
 pub mod markdown;
 pub mod names;
 pub mod pdf;

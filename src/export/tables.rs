@@ -78,12 +78,9 @@ fn releases<'a>(book: &'a Book, release: Option<&'a Id>) -> impl Iterator<Item =
     book.releases.iter().filter(move |r| release.is_none_or(|id| &r.id == id))
 }
 
-fn person(book: &Book, id: Option<&Id>) -> String {
-    id.map(|id| book.person(id).map_or_else(|| id.to_string(), |p| p.name.clone())).unwrap_or_default()
-}
-
 /// One of the book's tables.
 pub fn flat(book: &Book, kind: TableKind, release: Option<&Id>, findings: &[Finding]) -> Flat {
+    let look = super::lookup::Lookup::new(book);
     match kind {
         TableKind::Releases => {
             let mut t = Flat::new(
@@ -111,8 +108,7 @@ pub fn flat(book: &Book, kind: TableKind, release: Option<&Id>, findings: &[Find
                 &[15, 16],
             );
             for r in releases(book, release) {
-                let kind =
-                    book.release_type(&r.release_type).map_or_else(|| r.release_type.to_string(), |t| t.name.clone());
+                let kind = look.release_type(&r.release_type);
                 let mut row = vec![
                     r.id.to_string(),
                     r.name.clone(),
@@ -120,7 +116,7 @@ pub fn flat(book: &Book, kind: TableKind, release: Option<&Id>, findings: &[Find
                     kind,
                     r.priority.label().to_owned(),
                     r.phase.label().to_owned(),
-                    person(book, r.owner.as_ref()),
+                    look.person(r.owner.as_ref()),
                 ];
                 for phase in &Phase::ALL[..4] {
                     let days = r.phases.get(*phase).and_then(phase_days);
@@ -128,7 +124,7 @@ pub fn flat(book: &Book, kind: TableKind, release: Option<&Id>, findings: &[Find
                     row.push(days.map(|d| d.1.to_string()).unwrap_or_default());
                 }
                 row.push(r.deployments.len().to_string());
-                row.push(book.risks_of(&r.id).count().to_string());
+                row.push(look.risks_of(&r.id).len().to_string());
                 row.push(r.review.outcome.map(|o| o.label().to_owned()).unwrap_or_default());
                 row.push(r.summary.clone());
                 t.rows.push(row);
@@ -156,18 +152,8 @@ pub fn flat(book: &Book, kind: TableKind, release: Option<&Id>, findings: &[Find
             );
             for r in releases(book, release) {
                 for d in &r.deployments {
-                    let env =
-                        book.environment(&d.environment).map_or_else(|| d.environment.to_string(), |e| e.name.clone());
-                    let items: Vec<String> = d
-                        .config_items
-                        .iter()
-                        .map(|c| {
-                            book.config_items
-                                .iter()
-                                .find(|x| &x.id == c)
-                                .map_or_else(|| c.to_string(), |x| x.name.clone())
-                        })
-                        .collect();
+                    let env = look.environment(&d.environment);
+                    let items: Vec<String> = d.config_items.iter().map(|c| look.config_item(c)).collect();
                     let minutes: u64 = d.steps.iter().map(|s| u64::from(s.duration_minutes)).sum();
                     t.rows.push(vec![
                         r.id.to_string(),
@@ -212,7 +198,7 @@ pub fn flat(book: &Book, kind: TableKind, release: Option<&Id>, findings: &[Find
             }
             t
         }
-        TableKind::Schedule => schedule(book, release),
+        TableKind::Schedule => schedule(&look, release),
         TableKind::Findings => {
             let mut t = Flat::new(&["Rule", "Clause", "Severity", "Release", "Where", "Message"], &[]);
             for f in findings.iter().filter(|f| release.is_none_or(|id| f.release.as_ref() == Some(id))) {
@@ -231,7 +217,8 @@ pub fn flat(book: &Book, kind: TableKind, release: Option<&Id>, findings: &[Find
 }
 
 /// Every dated item, in order of start.
-fn schedule(book: &Book, release: Option<&Id>) -> Flat {
+fn schedule(look: &super::lookup::Lookup<'_>, release: Option<&Id>) -> Flat {
+    let book = look.book();
     let mut t = Flat::new(&["Start", "End", "Time zone", "Kind", "Release", "What", "Environment"], &[]);
     let zone = |z: &str| if z.trim().is_empty() { "UTC".to_owned() } else { z.trim().to_owned() };
     for r in releases(book, release) {
@@ -260,7 +247,7 @@ fn schedule(book: &Book, release: Option<&Id>) -> Flat {
             t.rows.push(row.into_iter().chain([String::new()]).collect());
         }
         for d in &r.deployments {
-            let env = book.environment(&d.environment).map_or_else(|| d.environment.to_string(), |e| e.name.clone());
+            let env = look.environment(&d.environment);
             t.rows.push(vec![
                 d.window.start.strftime("%Y-%m-%d %H:%M").to_string(),
                 d.window.end.strftime("%Y-%m-%d %H:%M").to_string(),

@@ -45,16 +45,17 @@ pub fn build_with(book: &Book, options: &ReportOptions, findings: &[Finding]) ->
         Some(r) => (format!("{} {}", r.id, r.name), format!("Release plan from the book {book_name}")),
         None => (book_name.to_owned(), "Release book report".to_owned()),
     };
-    overview::overview(&mut b, book, &releases, options.release.is_some());
+    let look = super::lookup::Lookup::new(book);
+    overview::overview(&mut b, &look, &releases, options.release.is_some());
     b.part("Releases");
     if releases.is_empty() {
         b.note("The book has no releases.");
     }
     for r in &releases {
-        release::release(&mut b, book, r);
+        release::release(&mut b, &look, r);
     }
-    registers::schedule(&mut b, book, &releases);
-    registers::risks(&mut b, book, options.release.as_ref(), options.today);
+    registers::schedule(&mut b, &look, &releases);
+    registers::risks(&mut b, &look, options.release.as_ref(), options.today);
     registers::findings(&mut b, findings, options.release.as_ref());
     registers::audit(&mut b, book, options.release.as_ref());
     let facts = vec![
@@ -113,14 +114,6 @@ impl Builder {
         } else {
             self.blocks.push(Block::Table(table));
         }
-    }
-}
-
-/// A person's name, by id (the id when the person is not in the book).
-pub(crate) fn who(book: &Book, id: Option<&Id>) -> String {
-    match id {
-        Some(id) => book.person(id).map_or_else(|| id.to_string(), |p| p.name.clone()),
-        None => String::new(),
     }
 }
 

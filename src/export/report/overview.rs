@@ -2,12 +2,14 @@
 //! release policy and the shared records (people, environments, blackouts,
 //! configuration items, changes, known errors).
 
-use super::{Builder, who, yes};
+use super::{Builder, yes};
 use crate::export::doc::Table;
+use crate::export::lookup::Lookup;
 use crate::model::{BlackoutScope, Book, Phase, Release, Window};
 
 /// Writes the overview part.
-pub(super) fn overview(b: &mut Builder, book: &Book, releases: &[&Release], one_release: bool) {
+pub(super) fn overview(b: &mut Builder, look: &Lookup<'_>, releases: &[&Release], one_release: bool) {
+    let book = look.book();
     b.part("Book overview");
     b.paragraph(&book.description);
     let mut phases = Table::new(&["Phase", "Releases"]);
@@ -21,7 +23,7 @@ pub(super) fn overview(b: &mut Builder, book: &Book, releases: &[&Release], one_
         (
             "Risks in this report",
             if one_release {
-                releases.iter().map(|r| book.risks_of(&r.id).count()).sum::<usize>().to_string()
+                releases.iter().map(|r| look.risks_of(&r.id).len()).sum::<usize>().to_string()
             } else {
                 book.risks.len().to_string()
             },
@@ -34,14 +36,14 @@ pub(super) fn overview(b: &mut Builder, book: &Book, releases: &[&Release], one_
     let mut list = Table::new(&["ID", "Name", "Version", "Type", "Phase", "Owner", "Deployments"]);
     list.weights = vec![1.0, 3.0, 1.2, 1.4, 1.4, 2.0, 1.2];
     for r in releases {
-        let kind = book.release_type(&r.release_type).map_or_else(|| r.release_type.to_string(), |t| t.name.clone());
+        let kind = look.release_type(&r.release_type);
         list.row(vec![
             r.id.to_string(),
             r.name.clone(),
             r.version.clone(),
             kind,
             r.phase.label().to_owned(),
-            who(book, r.owner.as_ref()),
+            look.person(r.owner.as_ref()),
             r.deployments.len().to_string(),
         ]);
     }
@@ -50,7 +52,7 @@ pub(super) fn overview(b: &mut Builder, book: &Book, releases: &[&Release], one_
     if one_release {
         return;
     }
-    records(b, book);
+    records(b, look);
 }
 
 fn policy(b: &mut Builder, book: &Book) {
@@ -77,7 +79,8 @@ fn policy(b: &mut Builder, book: &Book) {
     ]);
 }
 
-fn records(b: &mut Builder, book: &Book) {
+fn records(b: &mut Builder, look: &Lookup<'_>) {
+    let book = look.book();
     b.heading(2, "People", "people");
     let mut people = Table::new(&["ID", "Name", "E-mail", "Team", "Roles"]);
     people.weights = vec![0.8, 2.0, 2.6, 1.6, 3.0];
@@ -128,7 +131,7 @@ fn records(b: &mut Builder, book: &Book) {
             c.name.clone(),
             c.kind.clone(),
             c.version.clone(),
-            who(book, c.owner.as_ref()),
+            look.person(c.owner.as_ref()),
         ]);
     }
     b.table(items, "No configuration items recorded.");
@@ -138,7 +141,9 @@ fn records(b: &mut Builder, book: &Book) {
     changes.weights = vec![0.8, 1.2, 3.4, 1.0, 1.2, 2.4];
     for c in &book.changes {
         let authorised = match &c.authorisation {
-            Some(a) => format!("{} by {} on {}", a.authority.label(), who(book, a.by.as_ref()), super::timestamp(a.at)),
+            Some(a) => {
+                format!("{} by {} on {}", a.authority.label(), look.person(a.by.as_ref()), super::timestamp(a.at))
+            }
             None => "Not yet".to_owned(),
         };
         changes.row(vec![

@@ -1,9 +1,10 @@
 //! The book-wide parts of the report: the schedule, the risk register and
 //! its matrices, the check findings and the audit trail.
 
-use super::{Builder, charts, day, timestamp, who};
+use super::{Builder, charts, day, timestamp};
 use crate::check::Finding;
 use crate::export::doc::{Block, Table};
+use crate::export::lookup::Lookup;
 use crate::model::{Book, Id, Phase, Release};
 use crate::risk::{Which, band_of, score_of, score_text};
 use crate::schedule::items::phase_days;
@@ -13,7 +14,8 @@ use jiff::civil::Date;
 const TIMELINE_ROWS: usize = 24;
 
 /// The schedule: timelines of the releases, then every dated item in order.
-pub(super) fn schedule(b: &mut Builder, book: &Book, releases: &[&Release]) {
+pub(super) fn schedule(b: &mut Builder, look: &Lookup<'_>, releases: &[&Release]) {
+    let book = look.book();
     b.part("Schedule");
     let mut drew = false;
     for chunk in releases.chunks(TIMELINE_ROWS) {
@@ -45,7 +47,7 @@ pub(super) fn schedule(b: &mut Builder, book: &Book, releases: &[&Release]) {
             ));
         }
         for d in &r.deployments {
-            let env = book.environment(&d.environment).map_or_else(|| d.environment.to_string(), |e| e.name.clone());
+            let env = look.environment(&d.environment);
             let zone = if d.window.zone.trim().is_empty() { "UTC" } else { d.window.zone.trim() };
             let start = format!("{} {zone}", d.window.start.strftime("%Y-%m-%d %H:%M"));
             let end = format!("{} {zone}", d.window.end.strftime("%Y-%m-%d %H:%M"));
@@ -73,7 +75,8 @@ pub(super) fn schedule(b: &mut Builder, book: &Book, releases: &[&Release]) {
 }
 
 /// The risk register and its inherent and residual matrices.
-pub(super) fn risks(b: &mut Builder, book: &Book, release: Option<&Id>, today: Date) {
+pub(super) fn risks(b: &mut Builder, look: &Lookup<'_>, release: Option<&Id>, today: Date) {
+    let book = look.book();
     b.part("Risk register");
     let members: Vec<usize> =
         (0..book.risks.len()).filter(|&i| release.is_none_or(|id| book.risks[i].releases.contains(id))).collect();
@@ -110,7 +113,7 @@ pub(super) fn risks(b: &mut Builder, book: &Book, release: Option<&Id>, today: D
             risk.treatment.map(|t| t.label().to_owned()).unwrap_or_default(),
             risk.actions.clone(),
             score_text(score_of(risk, Which::Residual, policy), band_of(risk, Which::Residual, policy)),
-            who(book, risk.owner.as_ref()),
+            look.person(risk.owner.as_ref()),
             risk.status.label().to_owned(),
             review,
             risk.releases.iter().map(Id::as_str).collect::<Vec<_>>().join(", "),

@@ -3,9 +3,10 @@
 //! acceptance, approvals, go/no-go, backout, communications, agreements,
 //! decisions, the post-implementation review and its risks.
 
-use super::{Builder, day, timestamp, who, yes};
+use super::{Builder, day, timestamp, yes};
 use crate::export::doc::{Table, anchor_of};
-use crate::model::{Book, Id, Phase, Release};
+use crate::export::lookup::Lookup;
+use crate::model::{Id, Phase, Release};
 use crate::risk::{Which, band_of, score_of, score_text};
 
 /// The anchor of a release's section.
@@ -14,16 +15,17 @@ pub fn release_anchor(id: &Id) -> String {
 }
 
 /// Writes one release.
-pub(super) fn release(b: &mut Builder, book: &Book, r: &Release) {
+pub(super) fn release(b: &mut Builder, look: &Lookup<'_>, r: &Release) {
     let anchor = release_anchor(&r.id);
     b.heading(2, &format!("{} {}", r.id, r.name), &anchor);
-    let kind = book.release_type(&r.release_type).map_or_else(|| r.release_type.to_string(), |t| t.name.clone());
+    let book = look.book();
+    let kind = look.release_type(&r.release_type);
     b.fields(vec![
         ("Version", r.version.clone()),
         ("Type", kind),
         ("Priority", r.priority.label().to_owned()),
         ("Phase", r.phase.label().to_owned()),
-        ("Owner", who(book, r.owner.as_ref())),
+        ("Owner", look.person(r.owner.as_ref())),
     ]);
     b.paragraph(&r.summary);
     let sub = |b: &mut Builder, title: &str| b.heading(3, title, &format!("{anchor}-{}", anchor_of(title)));
@@ -50,17 +52,10 @@ pub(super) fn release(b: &mut Builder, book: &Book, r: &Release) {
     b.table(milestones, "No milestones.");
 
     sub(b, "Scope");
-    let change = |id: &Id| {
-        book.changes
-            .iter()
-            .find(|c| &c.id == id)
-            .map_or_else(|| id.to_string(), |c| format!("{} {} {}", c.id, c.rfc, c.title))
-    };
+    let change =
+        |id: &Id| look.change(id).map_or_else(|| id.to_string(), |c| format!("{} {} {}", c.id, c.rfc, c.title));
     let error = |id: &Id| {
-        book.known_errors
-            .iter()
-            .find(|k| &k.id == id)
-            .map_or_else(|| id.to_string(), |k| format!("{} {} {}", k.id, k.reference, k.title))
+        look.known_error(id).map_or_else(|| id.to_string(), |k| format!("{} {} {}", k.id, k.reference, k.title))
     };
     b.fields(vec![
         ("Changes", r.scope.changes.iter().map(change).collect::<Vec<_>>().join("\n")),
@@ -84,11 +79,7 @@ pub(super) fn release(b: &mut Builder, book: &Book, r: &Release) {
     b.table(deliverables, "No deliverables.");
     let mut items = Table::new(&["ID", "Configuration item", "Baseline version", "Target version"]);
     for a in &r.affected_items {
-        let name = book
-            .config_items
-            .iter()
-            .find(|c| c.id == a.config_item)
-            .map_or_else(|| a.config_item.to_string(), |c| c.name.clone());
+        let name = look.config_item(&a.config_item);
         items.row(vec![a.id.to_string(), name, a.baseline_version.clone(), a.target_version.clone()]);
     }
     b.table(items, "No affected configuration items.");
@@ -99,7 +90,7 @@ pub(super) fn release(b: &mut Builder, book: &Book, r: &Release) {
         b.note("No deployments planned.");
     }
     for d in &r.deployments {
-        let env = book.environment(&d.environment).map_or_else(|| d.environment.to_string(), |e| e.name.clone());
+        let env = look.environment(&d.environment);
         b.fields(vec![
             ("Deployment", format!("{} {}", d.id, d.name)),
             ("Environment", env),
@@ -114,7 +105,7 @@ pub(super) fn release(b: &mut Builder, book: &Book, r: &Release) {
             steps.row(vec![
                 (i + 1).to_string(),
                 s.title.clone(),
-                who(book, s.owner.as_ref()),
+                look.person(s.owner.as_ref()),
                 s.duration_minutes.to_string(),
                 after.join(", "),
                 s.notes.clone(),
@@ -136,7 +127,7 @@ pub(super) fn release(b: &mut Builder, book: &Book, r: &Release) {
     for a in &r.approvals {
         approvals.row(vec![
             a.id.to_string(),
-            who(book, a.person.as_ref()),
+            look.person(a.person.as_ref()),
             a.role.map(|x| x.label().to_owned()).unwrap_or_default(),
             a.decision.label().to_owned(),
             a.at.map(timestamp).unwrap_or_default(),
@@ -150,7 +141,7 @@ pub(super) fn release(b: &mut Builder, book: &Book, r: &Release) {
     b.fields(vec![
         ("Meeting", g.scheduled.map(timestamp).unwrap_or_default()),
         ("Verdict", g.verdict.map_or_else(|| "Not signed".to_owned(), |v| v.label().to_owned())),
-        ("Signed by", who(book, g.signed_by.as_ref())),
+        ("Signed by", look.person(g.signed_by.as_ref())),
         ("Signed at", g.signed_at.map(timestamp).unwrap_or_default()),
         ("Notes", g.notes.clone()),
     ]);
@@ -158,7 +149,7 @@ pub(super) fn release(b: &mut Builder, book: &Book, r: &Release) {
     votes.weights = vec![0.8, 2.0, 1.0, 4.0];
     for v in &g.votes {
         let verdict = v.verdict.map_or_else(|| "Undecided".to_owned(), |x| x.label().to_owned());
-        votes.row(vec![v.id.to_string(), who(book, v.person.as_ref()), verdict, v.note.clone()]);
+        votes.row(vec![v.id.to_string(), look.person(v.person.as_ref()), verdict, v.note.clone()]);
     }
     b.table(votes, "No votes recorded.");
 
@@ -197,7 +188,7 @@ pub(super) fn release(b: &mut Builder, book: &Book, r: &Release) {
     for a in &r.agreements {
         agreements.row(vec![
             a.id.to_string(),
-            who(book, a.stakeholder.as_ref()),
+            look.person(a.stakeholder.as_ref()),
             yes(a.agreed),
             day(a.on),
             a.note.clone(),
@@ -210,10 +201,10 @@ pub(super) fn release(b: &mut Builder, book: &Book, r: &Release) {
         Table::new(&["ID", "Kind", "Decision", "Rationale", "Decided by", "When", "Informed", "Outcome"]);
     decisions.weights = vec![0.8, 1.2, 2.0, 2.6, 1.4, 1.4, 1.6, 1.8];
     for d in &r.decisions {
-        let informed: Vec<String> = d.informed.iter().map(|p| who(book, Some(p))).collect();
+        let informed: Vec<String> = d.informed.iter().map(|p| look.person(Some(p))).collect();
         let by = match d.role {
-            Some(role) => format!("{} ({})", who(book, d.decided_by.as_ref()), role.label()),
-            None => who(book, d.decided_by.as_ref()),
+            Some(role) => format!("{} ({})", look.person(d.decided_by.as_ref()), role.label()),
+            None => look.person(d.decided_by.as_ref()),
         };
         decisions.row(vec![
             d.id.to_string(),
@@ -244,7 +235,7 @@ pub(super) fn release(b: &mut Builder, book: &Book, r: &Release) {
     let mut actions = Table::new(&["ID", "Improvement action", "Owner", "Due", "Done"]);
     actions.weights = vec![0.8, 4.0, 1.8, 1.2, 0.7];
     for a in &v.actions {
-        actions.row(vec![a.id.to_string(), a.title.clone(), who(book, a.owner.as_ref()), day(a.due), yes(a.done)]);
+        actions.row(vec![a.id.to_string(), a.title.clone(), look.person(a.owner.as_ref()), day(a.due), yes(a.done)]);
     }
     b.table(actions, "No improvement actions.");
 
@@ -252,14 +243,14 @@ pub(super) fn release(b: &mut Builder, book: &Book, r: &Release) {
     let policy = &book.policy.risk;
     let mut risks = Table::new(&["ID", "Risk", "Inherent", "Treatment", "Residual", "Owner", "Status"]);
     risks.weights = vec![0.9, 3.6, 1.3, 1.2, 1.3, 1.6, 1.1];
-    for risk in book.risks_of(&r.id) {
+    for risk in look.risks_of(&r.id) {
         risks.row(vec![
             risk.id.to_string(),
             risk.title.clone(),
             score_text(score_of(risk, Which::Inherent, policy), band_of(risk, Which::Inherent, policy)),
             risk.treatment.map(|t| t.label().to_owned()).unwrap_or_default(),
             score_text(score_of(risk, Which::Residual, policy), band_of(risk, Which::Residual, policy)),
-            who(book, risk.owner.as_ref()),
+            look.person(risk.owner.as_ref()),
             risk.status.label().to_owned(),
         ]);
     }
