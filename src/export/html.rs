@@ -75,7 +75,7 @@ fn contents(doc: &Doc) -> Markup {
                         a href=(format!("#{anchor}")) { (text) }
                         @if !children.is_empty() {
                             details {
-                                summary { (children.len()) " sections" }
+                                summary { (children.len()) @if children.len() == 1 { " section" } @else { " sections" } }
                                 ul { @for (t, a) in children { li { a href=(format!("#{a}")) { (t) } } } }
                             }
                         }
