@@ -141,3 +141,41 @@ fn nothing_hostile_makes_check_panic() {
         assert!(!text(&out.stderr).contains("panicked"), "input {i}");
     }
 }
+
+#[test]
+fn export_writes_every_file_format_and_an_evidence_pack_with_checksums() {
+    let dir = tempfile::tempdir().unwrap();
+    let book = example_path().to_str().unwrap();
+    for (to, magic) in
+        [("pdf", &b"%PDF-"[..]), ("html", b"<!DOCTYPE html>"), ("md", b"# Northwind"), ("xlsx", b"PK"), ("json", b"{")]
+    {
+        let out = dir.path().join(format!("report.{to}"));
+        let run = relplan(&["export", book, "--to", to, "-o", out.to_str().unwrap(), "--today", "2026-11-27"]);
+        assert!(run.status.success(), "{to}: {}", text(&run.stderr));
+        assert!(std::fs::read(&out).unwrap().starts_with(magic), "{to} starts as its format does");
+    }
+    let pack = dir.path().join("pack");
+    let run = relplan(&["export", book, "--to", "evidence", "-o", pack.to_str().unwrap()]);
+    assert!(run.status.success(), "{}", text(&run.stderr));
+    let manifest = std::fs::read_to_string(pack.join("SHA256SUMS.txt")).unwrap();
+    assert_eq!(manifest.lines().count(), 9, "PDF, HTML, five CSV tables, ICS and the book: {manifest}");
+    for line in manifest.lines() {
+        let (sum, name) = line.split_once("  ").unwrap();
+        let bytes = std::fs::read(pack.join(name)).unwrap();
+        use sha2::Digest;
+        assert_eq!(format!("{:x}", sha2::Sha256::digest(&bytes)), sum, "{name}");
+    }
+    assert_eq!(std::fs::read(pack.join("Northwind-Payments.ron")).unwrap(), std::fs::read(example_path()).unwrap());
+    let unknown = relplan(&[
+        "export",
+        book,
+        "--to",
+        "pdf",
+        "--release",
+        "REL-99",
+        "-o",
+        dir.path().join("x.pdf").to_str().unwrap(),
+    ]);
+    assert_eq!(unknown.status.code(), Some(2));
+    assert!(text(&unknown.stderr).contains("no release REL-99"));
+}

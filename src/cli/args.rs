@@ -99,20 +99,22 @@ pub enum Command {
         #[arg(long)]
         today: Option<jiff::civil::Date>,
     },
-    /// Write a file for people and tools without Relplan.
+    /// Write a file for people and tools without Relplan: a report (PDF,
+    /// HTML, Markdown), a table (CSV, XLSX), the calendar (ICS), the whole
+    /// book (JSON), a picture of a view (PNG) or an auditor's evidence pack.
     Export {
         /// The book file.
         file: PathBuf,
         /// The format.
         #[arg(long, value_enum)]
         to: ExportFormat,
-        /// The file to write.
+        /// The file to write (for an evidence pack: a .zip file, or a folder).
         #[arg(short, long)]
         output: PathBuf,
         /// Only this release, by id (e.g. REL-3).
         #[arg(long)]
         release: Option<String>,
-        /// What to export, for formats that hold one table (csv: risks).
+        /// What a CSV file holds.
         #[arg(long, value_enum, default_value_t = ExportWhat::Risks)]
         what: ExportWhat,
         /// Separate CSV columns with `;` (for spreadsheets that use a decimal comma).
@@ -121,6 +123,12 @@ pub enum Command {
         /// For calendars: which events to include (default: all).
         #[arg(long, value_enum, value_delimiter = ',')]
         include: Vec<CalendarPart>,
+        /// Paper for the PDF report.
+        #[arg(long, value_enum, default_value_t = PaperChoice::A4)]
+        paper: PaperChoice,
+        /// Work out the checks as of this date (YYYY-MM-DD) instead of today.
+        #[arg(long)]
+        today: Option<jiff::civil::Date>,
         /// Replace the output file if it exists.
         #[arg(long)]
         force: bool,
@@ -146,17 +154,80 @@ pub enum Command {
 /// Export formats.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum ExportFormat {
+    /// A self-contained web page.
+    Html,
+    /// A paginated PDF report.
+    Pdf,
+    /// Markdown for wikis.
+    Md,
+    /// Comma-separated values (one table, see --what).
+    Csv,
+    /// An Excel workbook: register, schedule, releases, deployments, findings.
+    Xlsx,
+    /// The whole book as JSON, for scripts.
+    Json,
     /// iCalendar (.ics).
     Ics,
-    /// Comma-separated values.
-    Csv,
+    /// A picture of a view (opens a window; see --release).
+    Png,
+    /// PDF, HTML, CSV, ICS and the book, with a SHA-256 manifest (zip or folder).
+    Evidence,
 }
 
-/// What a table export holds.
+impl ExportFormat {
+    /// The export layer's format.
+    pub fn format(self) -> crate::export::Format {
+        use crate::export::Format as F;
+        match self {
+            ExportFormat::Html => F::Html,
+            ExportFormat::Pdf => F::Pdf,
+            ExportFormat::Md => F::Markdown,
+            ExportFormat::Csv => F::Csv,
+            ExportFormat::Xlsx => F::Xlsx,
+            ExportFormat::Json => F::Json,
+            ExportFormat::Ics => F::Ics,
+            ExportFormat::Png => F::Png,
+            ExportFormat::Evidence => F::Evidence,
+        }
+    }
+}
+
+/// What a CSV export holds.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum ExportWhat {
+    /// One row per release.
+    Releases,
+    /// One row per deployment.
+    Deployments,
     /// The risk register.
     Risks,
+    /// Every dated item: phases, milestones, deployments, blackouts.
+    Schedule,
+    /// The check findings.
+    Findings,
+}
+
+impl ExportWhat {
+    /// The export layer's table.
+    pub fn table(self) -> crate::export::TableKind {
+        use crate::export::TableKind as T;
+        match self {
+            ExportWhat::Releases => T::Releases,
+            ExportWhat::Deployments => T::Deployments,
+            ExportWhat::Risks => T::Risks,
+            ExportWhat::Schedule => T::Schedule,
+            ExportWhat::Findings => T::Findings,
+        }
+    }
+}
+
+/// Paper sizes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum PaperChoice {
+    /// ISO A4.
+    A4,
+    /// US Letter.
+    Letter,
 }
 
 /// Kinds of calendar event.

@@ -41,42 +41,10 @@ pub fn run<I: IntoIterator<Item = OsString>>(args: I) -> ExitCode {
         }
         Some(Command::New { template, output, name, force }) => new_book(&template, &output, name.as_deref(), force),
         Some(Command::Check { file, release, format, today }) => check(&file, release.as_deref(), format, today),
-        Some(Command::Export { file, to, output, release, what, semicolon, include, force }) => {
-            if let Err(code) = refuse_overwrite(&output, force) {
-                return code;
-            }
-            let book = match load(&file) {
-                Ok(p) => p.book,
-                Err(e) => {
-                    eprintln!("{e}");
-                    return ExitCode::from(2);
-                }
-            };
-            let release = release.map(Id::from);
-            if let Some(r) = &release
-                && book.release(r).is_none()
-            {
-                eprintln!("There is no release {r} in {}.", file.display());
-                return ExitCode::from(2);
-            }
-            let bytes = match (to, what) {
-                (super::args::ExportFormat::Ics, _) => {
-                    use super::args::CalendarPart as P;
-                    let all = include.is_empty();
-                    let options = crate::export::ics::IcsOptions {
-                        release,
-                        phases: all || include.contains(&P::Phases),
-                        milestones: all || include.contains(&P::Milestones),
-                        deployments: all || include.contains(&P::Deployments),
-                        blackouts: all || include.contains(&P::Blackouts),
-                    };
-                    crate::export::ics::to_ics(&book, &options).into_bytes()
-                }
-                (super::args::ExportFormat::Csv, super::args::ExportWhat::Risks) => {
-                    crate::export::risk_csv::to_csv(&book, &crate::export::risk_csv::CsvOptions { release, semicolon })
-                }
-            };
-            finish_write(store::write_atomic(&output, &bytes), &output)
+        Some(Command::Export { file, to, output, release, what, semicolon, include, paper, today, force }) => {
+            let request =
+                super::export::Request { file, to, output, release, what, semicolon, include, paper, today, force };
+            super::export::export(request, &cli.window)
         }
         Some(Command::Gen { releases, seed, output, force }) => {
             if let Err(code) = refuse_overwrite(&output, force) {
@@ -88,7 +56,7 @@ pub fn run<I: IntoIterator<Item = OsString>>(args: I) -> ExitCode {
     }
 }
 
-fn refuse_overwrite(output: &Path, force: bool) -> Result<(), ExitCode> {
+pub(super) fn refuse_overwrite(output: &Path, force: bool) -> Result<(), ExitCode> {
     if output.exists() && !force {
         eprintln!("{} already exists; add --force to replace it.", output.display());
         return Err(ExitCode::from(2));
@@ -96,7 +64,7 @@ fn refuse_overwrite(output: &Path, force: bool) -> Result<(), ExitCode> {
     Ok(())
 }
 
-fn finish_write(result: Result<(), store::SaveError>, output: &Path) -> ExitCode {
+pub(super) fn finish_write(result: Result<(), store::SaveError>, output: &Path) -> ExitCode {
     match result {
         Ok(()) => {
             println!("Wrote {}", output.display());

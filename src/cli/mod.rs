@@ -3,6 +3,7 @@
 
 mod args;
 mod commands;
+mod export;
 
 pub use args::{Cli, Command, FindingsFormat, RendererChoice, WindowArgs, args_renderer};
 pub use commands::{check_report, run};

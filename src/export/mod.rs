@@ -1,5 +1,191 @@
 //! Exports: files for people and tools that don't have Relplan. Each
 //! export reads the model only.
+//!
+//! - [`report`] builds the report once as a [`doc::Doc`]; [`html`],
+//!   [`markdown`] and [`pdf`] render it.
+//! - [`tables`] flattens the book into tables for [`csv_file`] (and the
+//!   older [`risk_csv`]) and [`xlsx`].
+//! - [`ics`] is the calendar, [`json`] the whole book for scripts,
+//!   [`evidence`] the auditor's pack of all of them with checksums.
+//! - [`names`] makes safe file names from titles.
+//!
+//! [`Format`] and [`export`] are the one entry point the command line and
+//! the window's Export dialog share.
 
+pub mod csv_file;
+pub mod doc;
+pub mod evidence;
+pub mod html;
 pub mod ics;
+pub mod json;
+pub mod lookup;
+pub mod markdown;
+pub mod names;
+pub mod pdf;
+pub mod preview;
+pub mod report;
 pub mod risk_csv;
+pub mod tables;
+pub mod xlsx;
+
+use crate::model::{Book, Id};
+use jiff::civil::Date;
+pub use pdf::Paper;
+pub use tables::TableKind;
+
+/// The formats a book can be exported to.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Format {
+    /// A self-contained web page.
+    Html,
+    /// A paginated report.
+    Pdf,
+    /// Markdown for wikis.
+    Markdown,
+    /// One table as comma-separated values.
+    Csv,
+    /// A workbook with the register and the schedule.
+    Xlsx,
+    /// The whole book as JSON.
+    Json,
+    /// The schedule as iCalendar.
+    Ics,
+    /// A picture of the current view (the window only).
+    Png,
+    /// PDF, HTML, CSV, ICS and the book with a SHA-256 manifest.
+    Evidence,
+}
+
+impl Format {
+    /// Every format, in the order the Export dialog lists them.
+    pub const ALL: [Format; 9] = [
+        Format::Pdf,
+        Format::Html,
+        Format::Markdown,
+        Format::Xlsx,
+        Format::Csv,
+        Format::Ics,
+        Format::Json,
+        Format::Png,
+        Format::Evidence,
+    ];
+
+    /// The format's name for people.
+    pub fn label(self) -> &'static str {
+        match self {
+            Format::Html => "HTML page",
+            Format::Pdf => "PDF report",
+            Format::Markdown => "Markdown",
+            Format::Csv => "CSV table",
+            Format::Xlsx => "Excel workbook (XLSX)",
+            Format::Json => "JSON (whole book)",
+            Format::Ics => "iCalendar (.ics)",
+            Format::Png => "PNG picture of the current view",
+            Format::Evidence => "Evidence pack (zip)",
+        }
+    }
+
+    /// The file extension (the evidence pack is a zip or a folder).
+    pub fn extension(self) -> &'static str {
+        match self {
+            Format::Html => "html",
+            Format::Pdf => "pdf",
+            Format::Markdown => "md",
+            Format::Csv => "csv",
+            Format::Xlsx => "xlsx",
+            Format::Json => "json",
+            Format::Ics => "ics",
+            Format::Png => "png",
+            Format::Evidence => "zip",
+        }
+    }
+
+    /// Whether the format depends on the chosen release (all but PNG do).
+    pub fn takes_release(self) -> bool {
+        self != Format::Png
+    }
+}
+
+/// What goes into an export.
+#[derive(Clone, Debug)]
+pub struct ExportOptions {
+    /// Only this release; `None` for the whole book.
+    pub release: Option<Id>,
+    /// The date checks are worked out for.
+    pub today: Date,
+    /// Paper for the PDF.
+    pub paper: Paper,
+    /// The table a CSV holds.
+    pub table: TableKind,
+    /// Separate CSV cells with `;`.
+    pub semicolon: bool,
+    /// What a calendar holds (its `release` is taken from `release`).
+    pub calendar: ics::IcsOptions,
+}
+
+impl ExportOptions {
+    /// The whole book, as of `today`, with every default.
+    pub fn new(today: Date) -> Self {
+        Self {
+            release: None,
+            today,
+            paper: Paper::A4,
+            table: TableKind::Risks,
+            semicolon: false,
+            calendar: ics::IcsOptions::default(),
+        }
+    }
+}
+
+/// Reports how far an export has got: a fraction from 0 to 1 and what it is doing.
+pub type Progress<'a> = &'a (dyn Fn(f32, &str) + Sync);
+
+/// The report document for these options.
+pub fn report_doc(book: &Book, options: &ExportOptions) -> doc::Doc {
+    report::build(book, &report::ReportOptions { release: options.release.clone(), today: options.today })
+}
+
+/// The bytes of a one-file export. PNG is made by the window and the
+/// evidence pack by [`evidence::write`]; both are refused here.
+pub fn export(book: &Book, format: Format, options: &ExportOptions, progress: Progress<'_>) -> Result<Vec<u8>, String> {
+    let release = options.release.as_ref();
+    if let Some(id) = release
+        && book.release(id).is_none()
+    {
+        return Err(format!("There is no release {id} in this book."));
+    }
+    progress(0.05, "Reading the book");
+    let bytes = match format {
+        Format::Html | Format::Markdown | Format::Pdf => {
+            let doc = report_doc(book, options);
+            progress(0.4, "Laying out the report");
+            match format {
+                Format::Html => html::to_html(&doc).into_bytes(),
+                Format::Markdown => markdown::to_markdown(&doc).into_bytes(),
+                _ => pdf::to_pdf(&doc, options.paper)?,
+            }
+        }
+        Format::Csv => {
+            let findings = findings_for(book, options.table, options.today);
+            csv_file::to_csv(&tables::flat(book, options.table, release, &findings), options.semicolon)
+        }
+        Format::Xlsx => {
+            let findings = crate::check::all_findings(book, options.today);
+            xlsx::to_xlsx(book, release, &findings)?
+        }
+        Format::Json => json::to_json(book, release),
+        Format::Ics => {
+            let calendar = ics::IcsOptions { release: options.release.clone(), ..options.calendar.clone() };
+            ics::to_ics(book, &calendar).into_bytes()
+        }
+        Format::Png => return Err("A PNG is a picture of the window: use the window's Export dialog.".to_owned()),
+        Format::Evidence => return Err("An evidence pack is a set of files: write it with evidence::write.".to_owned()),
+    };
+    progress(1.0, "Done");
+    Ok(bytes)
+}
+
+/// The findings a table needs (only the findings table needs any).
+fn findings_for(book: &Book, table: TableKind, today: Date) -> Vec<crate::check::Finding> {
+    if table == TableKind::Findings { crate::check::all_findings(book, today) } else { Vec::new() }
+}

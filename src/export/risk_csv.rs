@@ -12,7 +12,6 @@
 //! takes the quote off again, so a file round-trips unchanged.
 
 use crate::model::{Book, Id};
-use crate::risk::{Column, cell_text};
 use std::borrow::Cow;
 
 /// How the CSV is written. The default: the whole register, separated by `,`.
@@ -60,23 +59,6 @@ pub fn unescape_cell(text: &str) -> &str {
 
 /// The risk register as CSV bytes (UTF-8 with a byte-order mark).
 pub fn to_csv(book: &Book, options: &CsvOptions) -> Vec<u8> {
-    // Writing into memory cannot fail; should the csv crate ever report an
-    // error, the bytes written so far are still returned.
-    let mut out = BOM.as_bytes().to_vec();
-    let mut writer = csv::WriterBuilder::new()
-        .delimiter(if options.semicolon { b';' } else { b',' })
-        .terminator(csv::Terminator::CRLF)
-        .from_writer(Vec::new());
-    let _ = writer.write_record(Column::ALL.iter().map(|c| c.header()));
-    let risks = book.risks.iter().filter(|r| options.release.as_ref().is_none_or(|id| r.releases.contains(id)));
-    for risk in risks {
-        let cells: Vec<String> =
-            Column::ALL.iter().map(|&c| escape_cell(&cell_text(book, risk, c)).into_owned()).collect();
-        let _ = writer.write_record(&cells);
-    }
-    match writer.into_inner() {
-        Ok(bytes) => out.extend_from_slice(&bytes),
-        Err(e) => out.extend_from_slice(e.into_inner().get_ref()),
-    }
-    out
+    let table = super::tables::flat(book, super::tables::TableKind::Risks, options.release.as_ref(), &[]);
+    super::csv_file::to_csv(&table, options.semicolon)
 }

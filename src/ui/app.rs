@@ -78,6 +78,8 @@ pub struct RelplanApp {
     pub(super) close_after_save: bool,
     pub(super) close_confirmed: bool,
     pub(super) screenshot: Option<ScreenshotPlan>,
+    /// A PNG of the window the Export dialog asked for, until it is taken.
+    pub(super) png_export: Option<super::screenshot::PngExport>,
     applied_look: Option<(Theme, f32)>,
     last_title: String,
     pub(super) ctx: egui::Context,
@@ -148,6 +150,7 @@ impl RelplanApp {
             close_after_save: false,
             close_confirmed: false,
             screenshot: start.screenshot.clone(),
+            png_export: None,
             applied_look: None,
             last_title: String::new(),
             ctx: ctx.clone(),
@@ -381,6 +384,7 @@ impl eframe::App for RelplanApp {
             self.last_title = title;
         }
         super::screenshot::step(self, &ctx);
+        super::screenshot::step_png(self, &ctx);
         self.report_first_frame(&ctx);
     }
 

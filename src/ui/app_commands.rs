@@ -50,6 +50,7 @@ impl RelplanApp {
             C::ViewCalendar => self.view = MainView::Calendar,
             C::ViewRisks => self.view = MainView::Risks,
             C::ViewChecks => self.view = MainView::Checks,
+            C::Export => self.open_export(),
             C::ExportCalendar => self.pick_for(PickPurpose::ExportCalendar, "ics"),
             C::ImportCalendar => self.pick_for(PickPurpose::ImportCalendar, "ics"),
             C::ExportRisks => self.pick_for(PickPurpose::ExportRisks, "csv"),

@@ -96,10 +96,19 @@ impl RelplanApp {
                 }
             }
             JobResult::Picked { purpose, path: Some(path), .. } => self.picked(purpose, path),
+            JobResult::Picked { purpose: PickPurpose::Export(_), path: None, quick } => {
+                if quick {
+                    self.set_status("No file dialog could be shown; type the path in the Export dialog.".into(), false);
+                }
+            }
             JobResult::Picked { purpose, path: None, quick: true } => {
                 self.dialog = Some(Dialog::PathEntry { purpose, text: String::new() });
             }
             JobResult::Picked { path: None, .. } => self.close_after_save = false,
+            JobResult::Exported { path, result } => match result {
+                Ok(()) => self.set_status(format!("Exported {}", path.display()), false),
+                Err(e) => self.set_status(format!("The export to {} failed: {e}", path.display()), true),
+            },
             JobResult::Failed(reason) => {
                 self.close_after_save = false;
                 self.set_status(reason, true);
@@ -115,6 +124,7 @@ impl RelplanApp {
             | PickPurpose::ImportRisks => {
                 self.exchange(purpose, &path);
             }
+            PickPurpose::Export(_) => self.export_path_chosen(path),
             PickPurpose::Open => self.jobs.push(jobs::open(path)),
             PickPurpose::SaveAs => {
                 let path = if path.extension().is_none() { path.with_extension("ron") } else { path };

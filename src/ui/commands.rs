@@ -46,6 +46,8 @@ pub enum CommandId {
     ViewChecks,
     /// Show or hide the history panel.
     ToggleHistory,
+    /// Export the book or a release: report, tables, calendar, evidence pack.
+    Export,
     /// Write the schedule as an iCalendar file.
     ExportCalendar,
     /// Read blackout windows from an iCalendar file.
@@ -106,11 +108,12 @@ const CTRL_SHIFT: Modifiers = Modifiers { shift: true, ..Modifiers::COMMAND };
 
 impl CommandId {
     /// Every command, in menu order.
-    pub const ALL: [CommandId; 31] = [
+    pub const ALL: [CommandId; 32] = [
         CommandId::NewFromTemplate,
         CommandId::Open,
         CommandId::Save,
         CommandId::SaveAs,
+        CommandId::Export,
         CommandId::ExportCalendar,
         CommandId::ImportCalendar,
         CommandId::ExportRisks,
@@ -162,6 +165,7 @@ impl CommandId {
             CommandId::ViewCalendar => "Calendar",
             CommandId::ViewRisks => "Risks",
             CommandId::ViewChecks => "Checks",
+            CommandId::Export => "Export…",
             CommandId::ExportCalendar => "Export calendar (.ics)…",
             CommandId::ImportCalendar => "Import blackouts from a calendar (.ics)…",
             CommandId::ExportRisks => "Export risk register (.csv)…",
@@ -186,6 +190,7 @@ impl CommandId {
             | C::Save
             | C::SaveAs
             | C::Quit
+            | C::Export
             | C::ExportCalendar
             | C::ImportCalendar
             | C::ExportRisks
@@ -220,6 +225,7 @@ impl CommandId {
             C::Open => vec![k(CTRL, Key::O)],
             C::Save => vec![k(CTRL, Key::S)],
             C::SaveAs => vec![k(CTRL_SHIFT, Key::S)],
+            C::Export => vec![k(CTRL, Key::E)],
             C::Quit => vec![k(CTRL, Key::Q)],
             C::Undo => vec![k(CTRL, Key::Z)],
             C::Redo => vec![k(CTRL_SHIFT, Key::Z), k(CTRL, Key::Y)],

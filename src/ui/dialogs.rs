@@ -36,6 +36,8 @@ pub enum Dialog {
     Gate(super::gate::GateState),
     /// What an import would do, to confirm.
     Import(crate::import::ImportPreview),
+    /// Export the book or a release.
+    Export(Box<super::export_dialog::ExportState>),
     /// Save the selected release as a template of the user's own.
     SaveTemplate {
         /// The template name typed so far.
@@ -70,6 +72,7 @@ impl RelplanApp {
                 Dialog::Import(preview) => keep = self.import_ui(ui, preview),
                 Dialog::SaveTemplate { name } => keep = self.save_template_ui(ui, name),
                 Dialog::ChangedOnDisk => keep = self.changed_on_disk_ui(ui),
+                Dialog::Export(state) => keep = self.export_ui(ui, state),
             }
         });
         if modal.should_close() && !matches!(dialog, Dialog::ConfirmClose) {

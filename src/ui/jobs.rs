@@ -1,4 +1,4 @@
-//! Work that runs off the UI thread: loading, saving and file dialogs.
+//! Work that runs off the UI thread: loading, saving, exports and file dialogs.
 //!
 //! Each job runs on its own thread and reports back through a channel that
 //! the app polls every frame, so the window never freezes on a large book
@@ -8,6 +8,7 @@ use crate::model::Book;
 use crate::store::{BookFile, LoadError, Parsed, SaveError};
 use std::path::PathBuf;
 use std::sync::mpsc::{Receiver, channel};
+use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
 /// What a finished job reports.
@@ -19,6 +20,8 @@ pub enum JobResult {
     /// A file dialog closed: the chosen path, or `None` when cancelled.
     /// `quick` is true when it closed too fast to have been shown.
     Picked { purpose: PickPurpose, path: Option<PathBuf>, quick: bool },
+    /// An export was written (or failed, with the reason).
+    Exported { path: PathBuf, result: Result<(), String> },
     /// The job's thread ended without a result.
     Failed(String),
 }
@@ -38,12 +41,19 @@ pub enum PickPurpose {
     ExportRisks,
     /// To read risks from CSV.
     ImportRisks,
+    /// To choose where the Export dialog writes, in this format.
+    Export(crate::export::Format),
 }
+
+/// How far a job has got: a fraction from 0 to 1 and what it is doing.
+pub type Progress = Arc<Mutex<(f32, String)>>;
 
 /// A job in progress.
 pub struct Job {
     /// What the progress indicator says.
     pub label: String,
+    /// How far it has got, for jobs that can tell.
+    pub progress: Option<Progress>,
     receiver: Receiver<JobResult>,
 }
 
@@ -65,7 +75,40 @@ fn spawn(label: String, work: impl FnOnce() -> JobResult + Send + 'static) -> Jo
     std::thread::spawn(move || {
         let _ = tx.send(work());
     });
-    Job { label, receiver: rx }
+    Job { label, progress: None, receiver: rx }
+}
+
+/// Writes an export in the background, reporting its progress. The book is
+/// a copy, so editing can go on meanwhile.
+pub fn export(book: Book, format: crate::export::Format, options: crate::export::ExportOptions, path: PathBuf) -> Job {
+    let progress: Progress = Arc::new(Mutex::new((0.0, "Starting".to_owned())));
+    let shared = progress.clone();
+    let label = format!("Exporting {}…", path.display());
+    let mut job = spawn(label, move || {
+        let report = move |fraction: f32, step: &str| {
+            if let Ok(mut p) = shared.lock() {
+                *p = (fraction.clamp(0.0, 1.0), step.to_owned());
+            }
+        };
+        let result = if format == crate::export::Format::Evidence {
+            crate::export::evidence::write(&book, None, &options, &path, &report)
+        } else {
+            crate::export::export(&book, format, &options, &report)
+                .and_then(|bytes| crate::store::write_atomic(&path, &bytes).map_err(|e| e.to_string()))
+        };
+        JobResult::Exported { path, result }
+    });
+    job.progress = Some(progress);
+    job
+}
+
+/// Writes a picture of the window as PNG in the background.
+pub fn write_png(image: std::sync::Arc<egui::ColorImage>, path: PathBuf) -> Job {
+    let label = format!("Writing {}…", path.display());
+    spawn(label, move || {
+        let result = super::screenshot::write_png(&image, &path);
+        JobResult::Exported { path, result }
+    })
 }
 
 /// Opens a book in the background.
@@ -96,6 +139,7 @@ pub fn pick(purpose: PickPurpose, start_dir: Option<PathBuf>, suggested: String)
             PickPurpose::Open | PickPurpose::SaveAs => ("Relplan book", "ron"),
             PickPurpose::ExportCalendar | PickPurpose::ImportCalendar => ("iCalendar", "ics"),
             PickPurpose::ExportRisks | PickPurpose::ImportRisks => ("CSV", "csv"),
+            PickPurpose::Export(format) => (format.label(), format.extension()),
         };
         let mut dialog = rfd::FileDialog::new().add_filter(kind, &[extension]).add_filter("All files", &["*"]);
         if let Some(dir) = start_dir {
@@ -110,6 +154,7 @@ pub fn pick(purpose: PickPurpose, start_dir: Option<PathBuf>, suggested: String)
             PickPurpose::ExportRisks => {
                 dialog.set_title("Export the risk register").set_file_name(suggested).save_file()
             }
+            PickPurpose::Export(_) => dialog.set_title("Export to").set_file_name(suggested).save_file(),
         };
         let quick = path.is_none() && started.elapsed() < Duration::from_millis(400);
         JobResult::Picked { purpose, path, quick }

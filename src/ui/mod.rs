@@ -12,6 +12,7 @@ mod calendar;
 mod checks;
 mod commands;
 mod dialogs;
+mod export_dialog;
 mod gate;
 mod history_panel;
 mod intent;

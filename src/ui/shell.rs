@@ -139,7 +139,9 @@ impl RelplanApp {
         let has_book = self.session.is_some();
         let has_release = has_book && self.selected.is_some();
         match cmd {
-            CommandId::Save | CommandId::SaveAs | CommandId::NewRelease | CommandId::ViewBook => has_book,
+            CommandId::Save | CommandId::SaveAs | CommandId::NewRelease | CommandId::ViewBook | CommandId::Export => {
+                has_book
+            }
             CommandId::Undo => self.session.as_ref().is_some_and(|s| s.doc.history().undo_len() > 0),
             CommandId::Redo => self.session.as_ref().is_some_and(|s| s.doc.history().redo_len() > 0),
             CommandId::DuplicateRelease | CommandId::DeleteRelease | CommandId::NextPhase => has_release,
@@ -183,8 +185,16 @@ impl RelplanApp {
         let t = theme::tokens(ui.ctx());
         ui.horizontal(|ui| {
             if let Some(job) = self.jobs.first() {
-                ui.spinner();
-                ui.label(&job.label);
+                match job.progress.as_ref().and_then(|p| p.lock().ok().map(|p| p.clone())) {
+                    Some((fraction, step)) => {
+                        ui.add(egui::ProgressBar::new(fraction).desired_width(160.0).show_percentage());
+                        ui.label(format!("{} {step}", job.label));
+                    }
+                    None => {
+                        ui.spinner();
+                        ui.label(&job.label);
+                    }
+                }
             } else if let Some(status) = &self.status {
                 let colour = if status.is_error { t.error } else { t.text_weak };
                 ui.label(egui::RichText::new(&status.text).color(colour));

@@ -1,0 +1,64 @@
+//! XLSX workbook (rust_xlsxwriter): the risk register, the schedule, the
+//! releases, the deployments and the findings, one sheet each.
+//!
+//! Each sheet has a bold header row, an autofilter over its columns, the
+//! header frozen in place and column widths fitted to the text. Text is
+//! always written as a string cell, never as a formula, so a cell typed as
+//! `=HYPERLINK(…)` shows those characters and runs nothing; whole numbers
+//! (scores, counts) are number cells. The workbook's creation time is the
+//! book's last recorded change, so the same book gives the same file.
+
+use super::tables::{TableKind, flat};
+use crate::check::Finding;
+use crate::model::{Book, Id};
+use rust_xlsxwriter::{DocProperties, ExcelDateTime, Format, Workbook, XlsxError};
+
+/// The sheets, in order.
+const SHEETS: [TableKind; 5] =
+    [TableKind::Risks, TableKind::Schedule, TableKind::Releases, TableKind::Deployments, TableKind::Findings];
+
+/// The workbook as bytes.
+pub fn to_xlsx(book: &Book, release: Option<&Id>, findings: &[Finding]) -> Result<Vec<u8>, String> {
+    workbook(book, release, findings).map_err(|e| format!("the workbook could not be written ({e})"))
+}
+
+fn workbook(book: &Book, release: Option<&Id>, findings: &[Finding]) -> Result<Vec<u8>, XlsxError> {
+    let mut wb = Workbook::new();
+    let stamp = book.ledger.audit.last().map_or(0, |e| e.at.as_second());
+    let created = ExcelDateTime::from_timestamp(stamp.max(0))?;
+    let title = if book.name.trim().is_empty() { "Release book".to_owned() } else { book.name.clone() };
+    wb.set_properties(&DocProperties::new().set_title(title).set_creation_datetime(&created));
+    let header = Format::new().set_bold().set_background_color(0xEEF1F4).set_text_wrap();
+    let wrap = Format::new().set_text_wrap().set_align(rust_xlsxwriter::FormatAlign::Top);
+    for kind in SHEETS {
+        let t = flat(book, kind, release, findings);
+        let sheet = wb.add_worksheet();
+        sheet.set_name(kind.title())?;
+        for (c, h) in t.header.iter().enumerate() {
+            let col = u16::try_from(c).unwrap_or(u16::MAX);
+            sheet.write_string_with_format(0, col, h, &header)?;
+            let longest = t.rows.iter().take(200).map(|r| r.get(c).map_or(0, |x| x.chars().count())).max().unwrap_or(0);
+            let width = (longest.max(h.chars().count()) as f64 + 2.0).clamp(6.0, 60.0);
+            sheet.set_column_width(col, width)?;
+        }
+        for (r, row) in t.rows.iter().enumerate() {
+            let at = u32::try_from(r + 1).unwrap_or(u32::MAX);
+            for (c, cell) in row.iter().enumerate() {
+                let col = u16::try_from(c).unwrap_or(u16::MAX);
+                if cell.is_empty() {
+                    continue;
+                }
+                match (t.numeric.get(c), cell.parse::<u32>()) {
+                    (Some(true), Ok(n)) => sheet.write_number(at, col, f64::from(n))?,
+                    _ if cell.contains('\n') => sheet.write_string_with_format(at, col, cell, &wrap)?,
+                    _ => sheet.write_string(at, col, cell)?,
+                };
+            }
+        }
+        let last_col = u16::try_from(t.header.len().saturating_sub(1)).unwrap_or(0);
+        let last_row = u32::try_from(t.rows.len()).unwrap_or(u32::MAX);
+        sheet.autofilter(0, 0, last_row, last_col)?;
+        sheet.set_freeze_panes(1, 0)?;
+    }
+    wb.save_to_buffer()
+}
