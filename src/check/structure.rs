@@ -191,6 +191,9 @@ impl Checker<'_> {
             for a in &r.review.actions {
                 person(self, &a.owner, &at.clone().field("review").item("actions", &a.id), "owner");
             }
+            for a in &r.actions {
+                person(self, &a.owner, &at.clone().item("actions", &a.id), "owner");
+            }
         }
         self.release = None;
         for risk in &b.risks {
@@ -328,6 +331,7 @@ fn id_places(book: &Book) -> Vec<(Path, Id)> {
         r.communications.iter().for_each(|x| add(&at, "communications", &x.id));
         r.agreements.iter().for_each(|x| add(&at, "agreements", &x.id));
         r.decisions.iter().for_each(|x| add(&at, "decisions", &x.id));
+        r.actions.iter().for_each(|x| add(&at, "actions", &x.id));
         for d in &r.deployments {
             add(&at, "deployments", &d.id);
             let dat = at.clone().item("deployments", &d.id);
