@@ -150,6 +150,8 @@ pub enum ExportFormat {
     Ics,
     /// Comma-separated values.
     Csv,
+    /// The minutes of the book's last walkthrough, as Markdown.
+    Minutes,
 }
 
 /// What a table export holds.

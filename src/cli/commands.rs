@@ -75,6 +75,16 @@ pub fn run<I: IntoIterator<Item = OsString>>(args: I) -> ExitCode {
                 (super::args::ExportFormat::Csv, super::args::ExportWhat::Risks) => {
                     crate::export::risk_csv::to_csv(&book, &crate::export::risk_csv::CsvOptions { release, semicolon })
                 }
+                (super::args::ExportFormat::Minutes, _) => match minutes(&book) {
+                    Some(text) => text.into_bytes(),
+                    None => {
+                        eprintln!(
+                            "{} has no walkthrough in its audit trail yet (Present, F5, in the window).",
+                            file.display()
+                        );
+                        return ExitCode::from(2);
+                    }
+                },
             };
             finish_write(store::write_atomic(&output, &bytes), &output)
         }
@@ -86,6 +96,12 @@ pub fn run<I: IntoIterator<Item = OsString>>(args: I) -> ExitCode {
             finish_write(store::save(&book, &output), &output)
         }
     }
+}
+
+/// The minutes of the book's last walkthrough, with times in the computer's zone.
+fn minutes(book: &crate::model::Book) -> Option<String> {
+    let meeting = crate::present::meeting::last_meeting(&book.ledger.audit)?;
+    Some(crate::export::minutes::to_markdown(book, &meeting, &jiff::tz::TimeZone::system()))
 }
 
 fn refuse_overwrite(output: &Path, force: bool) -> Result<(), ExitCode> {

@@ -2,4 +2,5 @@
 //! export reads the model only.
 
 pub mod ics;
+pub mod minutes;
 pub mod risk_csv;
