@@ -39,6 +39,9 @@ pub struct WindowArgs {
     /// Theme: light, dark or projector.
     #[arg(long, value_parser = parse_theme)]
     pub theme: Option<crate::ui::Theme>,
+    /// With `--view present`: the slide to show first, from 1.
+    #[arg(long, value_name = "N")]
+    pub slide: Option<usize>,
 }
 
 fn parse_size(s: &str) -> Result<[f32; 2], String> {

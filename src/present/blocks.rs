@@ -286,8 +286,11 @@ pub struct MatrixCell {
 pub enum Block {
     /// Big numbers side by side.
     Stats(Vec<Stat>),
-    /// Labelled values.
+    /// Labelled values, one under the other.
     Facts(Vec<Fact>),
+    /// Labelled values side by side in a line that wraps, e.g. a
+    /// deployment's environment, window and method above its runbook.
+    Summary(Vec<Fact>),
     /// A table.
     Table(Table),
     /// A paragraph under a label.

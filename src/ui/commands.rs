@@ -46,6 +46,12 @@ pub enum CommandId {
     ViewChecks,
     /// Show or hide the history panel.
     ToggleHistory,
+    /// Walk a meeting through the selected release, full screen.
+    Present,
+    /// Walk a meeting through the upcoming releases, full screen.
+    PresentUpcoming,
+    /// Write the minutes of the last walkthrough.
+    ExportMinutes,
     /// Write the schedule as an iCalendar file.
     ExportCalendar,
     /// Read blackout windows from an iCalendar file.
@@ -106,7 +112,7 @@ const CTRL_SHIFT: Modifiers = Modifiers { shift: true, ..Modifiers::COMMAND };
 
 impl CommandId {
     /// Every command, in menu order.
-    pub const ALL: [CommandId; 31] = [
+    pub const ALL: [CommandId; 34] = [
         CommandId::NewFromTemplate,
         CommandId::Open,
         CommandId::Save,
@@ -115,6 +121,7 @@ impl CommandId {
         CommandId::ImportCalendar,
         CommandId::ExportRisks,
         CommandId::ImportRisks,
+        CommandId::ExportMinutes,
         CommandId::Quit,
         CommandId::Undo,
         CommandId::Redo,
@@ -126,6 +133,8 @@ impl CommandId {
         CommandId::ViewRisks,
         CommandId::ViewChecks,
         CommandId::ToggleHistory,
+        CommandId::Present,
+        CommandId::PresentUpcoming,
         CommandId::ZoomIn,
         CommandId::ZoomOut,
         CommandId::ZoomReset,
@@ -167,6 +176,9 @@ impl CommandId {
             CommandId::ExportRisks => "Export risk register (.csv)…",
             CommandId::ImportRisks => "Import risks (.csv)…",
             CommandId::ToggleHistory => "History panel",
+            CommandId::Present => "Present release",
+            CommandId::PresentUpcoming => "Present upcoming releases",
+            CommandId::ExportMinutes => "Export meeting minutes (.md)…",
             CommandId::ZoomIn => "Zoom in",
             CommandId::ZoomOut => "Zoom out",
             CommandId::ZoomReset => "Actual size",
@@ -189,7 +201,8 @@ impl CommandId {
             | C::ExportCalendar
             | C::ImportCalendar
             | C::ExportRisks
-            | C::ImportRisks => Menu::File,
+            | C::ImportRisks
+            | C::ExportMinutes => Menu::File,
             C::Undo | C::Redo | C::Find | C::Palette => Menu::Edit,
             C::ViewRelease
             | C::ViewBook
@@ -197,6 +210,8 @@ impl CommandId {
             | C::ViewRisks
             | C::ViewChecks
             | C::ToggleHistory
+            | C::Present
+            | C::PresentUpcoming
             | C::ZoomIn
             | C::ZoomOut
             | C::ZoomReset
@@ -235,6 +250,8 @@ impl CommandId {
             C::ViewCalendar => vec![k(CTRL, Key::Num3)],
             C::ViewRisks => vec![k(CTRL, Key::Num4)],
             C::ViewChecks => vec![k(CTRL, Key::Num5)],
+            C::Present => vec![k(Modifiers::NONE, Key::F5)],
+            C::PresentUpcoming => vec![k(Modifiers::SHIFT, Key::F5)],
             _ => Vec::new(),
         }
     }

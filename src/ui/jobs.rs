@@ -38,6 +38,8 @@ pub enum PickPurpose {
     ExportRisks,
     /// To read risks from CSV.
     ImportRisks,
+    /// To write the minutes of the last walkthrough.
+    ExportMinutes,
 }
 
 /// A job in progress.
@@ -96,6 +98,7 @@ pub fn pick(purpose: PickPurpose, start_dir: Option<PathBuf>, suggested: String)
             PickPurpose::Open | PickPurpose::SaveAs => ("Relplan book", "ron"),
             PickPurpose::ExportCalendar | PickPurpose::ImportCalendar => ("iCalendar", "ics"),
             PickPurpose::ExportRisks | PickPurpose::ImportRisks => ("CSV", "csv"),
+            PickPurpose::ExportMinutes => ("Markdown", "md"),
         };
         let mut dialog = rfd::FileDialog::new().add_filter(kind, &[extension]).add_filter("All files", &["*"]);
         if let Some(dir) = start_dir {
@@ -109,6 +112,9 @@ pub fn pick(purpose: PickPurpose, start_dir: Option<PathBuf>, suggested: String)
             PickPurpose::ExportCalendar => dialog.set_title("Export the calendar").set_file_name(suggested).save_file(),
             PickPurpose::ExportRisks => {
                 dialog.set_title("Export the risk register").set_file_name(suggested).save_file()
+            }
+            PickPurpose::ExportMinutes => {
+                dialog.set_title("Save the meeting minutes").set_file_name(suggested).save_file()
             }
         };
         let quick = path.is_none() && started.elapsed() < Duration::from_millis(400);

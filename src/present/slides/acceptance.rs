@@ -11,7 +11,7 @@ pub(super) fn criterion_cell(s: CriterionStatus) -> Cell {
         CriterionStatus::Met => Cell::tone("✔ Met", Tone::Good),
         CriterionStatus::NotMet => Cell::tone("✖ Not met", Tone::Bad),
         CriterionStatus::Waived => Cell::tone("Waived", Tone::Warning),
-        CriterionStatus::Pending => Cell::tone("○ Pending", Tone::Weak),
+        CriterionStatus::Pending => Cell::new("○ Pending"),
     }
 }
 
@@ -21,7 +21,7 @@ pub(super) fn approval_cell(d: ApprovalDecision) -> Cell {
         ApprovalDecision::Approved => Cell::tone("✔ Approved", Tone::Good),
         ApprovalDecision::Conditional => Cell::tone("✔ With conditions", Tone::Warning),
         ApprovalDecision::Rejected => Cell::tone("✖ Rejected", Tone::Bad),
-        ApprovalDecision::Pending => Cell::tone("○ Pending", Tone::Weak),
+        ApprovalDecision::Pending => Cell::new("○ Pending"),
     }
 }
 
@@ -39,7 +39,7 @@ pub(super) fn acceptance(cx: &Context<'_>, r: &Release) -> Slide {
                 Cell::tone(c.id.to_string(), Tone::Weak),
                 Cell::new(short(&c.description, 130)),
                 criterion_cell(c.status),
-                Cell::tone(short(&c.evidence, 60), Tone::Weak),
+                Cell::tone(short(&c.evidence, 56), Tone::Weak),
             ],
             Some(Target::Criterion(c.id.clone())),
         );
@@ -48,7 +48,13 @@ pub(super) fn acceptance(cx: &Context<'_>, r: &Release) -> Slide {
     s.top.push(Block::Table(criteria));
     let mut approvals = Table::new(
         "Approvals",
-        vec![Column::fill("Approver", 1.0), Column::fill("Role", 1.0), Column::fit("Decision"), Column::fit("When")],
+        vec![
+            Column::fit("Approver"),
+            Column::fit("Role"),
+            Column::fit("Decision"),
+            Column::fit("When"),
+            Column::fill("Conditions or remarks", 1.0),
+        ],
         "⚠ No approvals are recorded.",
     );
     for a in &r.approvals {
@@ -61,6 +67,7 @@ pub(super) fn acceptance(cx: &Context<'_>, r: &Release) -> Slide {
                 Cell::tone(a.role.map_or("", |r| r.label()), Tone::Weak),
                 approval_cell(a.decision),
                 Cell::tone(when, Tone::Weak),
+                Cell::tone(short(&a.note, 70), Tone::Weak),
             ],
             Some(Target::Approval(a.id.clone())),
         );

@@ -23,10 +23,18 @@ pub fn agenda(cx: &Context<'_>, releases: &[&Release], left_out: usize) -> Slide
         "No release is planned or in progress.",
     );
     for r in releases {
-        let next = next_date(r, cx.today).map_or_else(
-            || Cell::tone("no date", Tone::Warning),
-            |d| Cell::new(format!("{} ({})", day(d), from_today(cx.today, d))),
-        );
+        let deployment =
+            r.deployments.iter().filter(|d| d.window.start.date() >= cx.today).min_by_key(|d| d.window.start);
+        let next = match (deployment, next_date(r, cx.today)) {
+            (Some(d), _) => {
+                let date = d.window.start.date();
+                Cell::new(format!("{} · {} ({})", d.name, day(date), from_today(cx.today, date)))
+            }
+            (None, Some(date)) => {
+                Cell::new(format!("Deployment phase · {} ({})", day(date), from_today(cx.today, date)))
+            }
+            (None, None) => Cell::tone("⚠ no date", Tone::Warning),
+        };
         let met = r.criteria.iter().filter(|c| c.status == CriterionStatus::Met).count();
         let errors =
             cx.findings.iter().filter(|f| f.release.as_ref() == Some(&r.id) && f.severity == Severity::Error).count();

@@ -20,9 +20,9 @@ pub(super) fn backout(cx: &Context<'_>, r: &Release) -> Slide {
         s.left.push(Block::Text { label: "When we back out".to_owned(), text: b.trigger.trim().to_owned() });
     }
     let tested = match (b.tested, b.tested_on) {
-        (true, Some(d)) => Stat::new("✔ Tested", format!("on {}", day(d)), Tone::Good),
-        (true, None) => Stat::new("✔ Tested", "date not recorded", Tone::Good),
-        (false, _) => Stat::new("⚠ Not tested", "the backout has not been rehearsed", Tone::Warning),
+        (true, Some(d)) => Stat::new("✔ Yes", format!("tested on {}", day(d)), Tone::Good),
+        (true, None) => Stat::new("✔ Yes", "tested (date not recorded)", Tone::Good),
+        (false, _) => Stat::new("⚠ No", "not tested: never rehearsed", Tone::Warning),
     };
     let takes = if b.duration_minutes == 0 {
         Stat::new("?", "how long a backout takes is not recorded", Tone::Warning)

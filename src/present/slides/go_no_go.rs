@@ -11,7 +11,7 @@ fn vote_cell(v: Option<GoNoGoVerdict>) -> Cell {
     match v {
         Some(GoNoGoVerdict::Go) => Cell::tone("✔ Go", Tone::Good),
         Some(GoNoGoVerdict::NoGo) => Cell::tone("✖ No-go", Tone::Bad),
-        None => Cell::tone("○ Undecided", Tone::Weak),
+        None => Cell::new("○ Undecided"),
     }
 }
 

@@ -54,7 +54,7 @@ fn runbook(cx: &Context<'_>, r: &Release, d: &Deployment) -> Slide {
             Some(_) => Cell::new(cx.person(step.owner.as_ref())),
             None => Cell::tone("⚠ nobody", Tone::Warning),
         };
-        let status = if step.done { Cell::tone("✔ done", Tone::Good) } else { Cell::tone("○ to do", Tone::Weak) };
+        let status = if step.done { Cell::tone("✔ done", Tone::Good) } else { Cell::new("○ to do") };
         t.row(
             vec![
                 Cell::tone((i + 1).to_string(), Tone::Weak),
@@ -68,19 +68,18 @@ fn runbook(cx: &Context<'_>, r: &Release, d: &Deployment) -> Slide {
         );
     }
     t.limit(MAX_STEPS);
-    s.left.push(Block::Table(t));
 
     let env = cx.book.environment(&d.environment).map_or_else(|| d.environment.to_string(), |e| e.name.clone());
     let total = runbook_minutes(d);
     let window = window_minutes(d);
     let done = d.steps.iter().filter(|x| x.done).count();
-    s.right.push(Block::Facts(vec![
+    s.top.push(Block::Summary(vec![
         Fact::new("Environment", env),
         Fact::new("Window", window_text(d)),
         Fact::new("Method", d.method.label()),
         Fact::tone(
             "Runbook takes",
-            format!("{} of a {} window", duration(total), duration(window)),
+            format!("{} of {}", duration(total), duration(window)),
             if total > window { Tone::Bad } else { Tone::Normal },
         ),
         Fact::tone(
@@ -89,15 +88,16 @@ fn runbook(cx: &Context<'_>, r: &Release, d: &Deployment) -> Slide {
             if done == d.steps.len() && done > 0 { Tone::Good } else { Tone::Normal },
         ),
     ]));
+    s.top.push(Block::Table(t));
     if total > window {
-        s.right.push(Block::Callout(Cell::tone(
+        s.top.push(Block::Callout(Cell::tone(
             format!("⚠ The runbook overruns its window by {}.", duration(total - window)),
             Tone::Bad,
         )));
     }
     let conflicts = cx.conflicts_of(&r.id).filter(|c| c.involves(&d.id)).count();
     if conflicts > 0 {
-        s.right.push(Block::Callout(Cell::tone(
+        s.top.push(Block::Callout(Cell::tone(
             format!("⚠ This deployment is in {}; see the schedule.", count(conflicts, "conflict", "conflicts")),
             Tone::Bad,
         )));

@@ -74,6 +74,8 @@ fn timeline(cx: &Context<'_>, r: &Release) -> Timeline {
     };
     let items = calendar_items(cx.book, interval, &tz, &filter);
     let envs: Vec<&Id> = r.deployments.iter().map(|d| &d.environment).collect();
+    let deployments: Vec<Interval> =
+        items.iter().filter(|i| matches!(i.source, Source::Deployment { .. })).map(|i| i.interval).collect();
     let in_conflict = |dep: &Id| cx.conflicts_of(&r.id).any(|c| c.involves(dep));
     let days_of = |at: Interval| {
         let a = tz.to_datetime(at.start).date();
@@ -118,7 +120,10 @@ fn timeline(cx: &Context<'_>, r: &Release) -> Timeline {
                     BlackoutScope::All => true,
                     BlackoutScope::Environments(list) => list.iter().any(|e| envs.contains(&e)),
                 };
-                if covers {
+                // Short recurring windows (a Friday afternoon) would crowd the
+                // excerpt; they show only where a deployment meets them.
+                let long = item.interval.length() >= jiff::SignedDuration::from_hours(24);
+                if covers && (long || deployments.iter().any(|d| d.overlaps(&item.interval))) {
                     shaded.push(span(short(&blackout.name, 40), SpanKind::Blackout, false));
                 }
             }
@@ -158,6 +163,6 @@ fn key_dates(cx: &Context<'_>, r: &Release) -> Table {
         };
         t.row(vec![Cell::new(day(date)), Cell::new(short(&what, 60)), when], None);
     }
-    t.limit(5);
+    t.limit(4);
     t
 }

@@ -36,7 +36,13 @@ fn tables(s: &Slide) -> Vec<&Table> {
 }
 
 fn facts(s: &Slide) -> Vec<&Fact> {
-    blocks(s).filter_map(|b| if let Block::Facts(f) = b { Some(f) } else { None }).flatten().collect()
+    blocks(s)
+        .filter_map(|b| match b {
+            Block::Facts(f) | Block::Summary(f) => Some(f),
+            _ => None,
+        })
+        .flatten()
+        .collect()
 }
 
 fn fact<'a>(s: &'a Slide, label: &str) -> &'a str {
@@ -134,7 +140,7 @@ fn the_production_runbook_times_each_step_from_the_window() {
         first,
         ["3", "01:15", "Take a full database backup and record the baseline", "Aisha Bello", "30 min", "○ to do"]
     );
-    assert_eq!(fact(s, "Runbook takes"), "3 h 45 min of a 4 h window");
+    assert_eq!(fact(s, "Runbook takes"), "3 h 45 min of 4 h");
 }
 
 #[test]
