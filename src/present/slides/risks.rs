@@ -32,7 +32,7 @@ pub(super) fn risks(cx: &Context<'_>, r: &Release) -> Slide {
         let (score, band) = exposure(risk, policy);
         let inherent = score_of(risk, Which::Inherent, policy);
         let now = score_text(score, band);
-        let text = if risk.treatment.is_some() && inherent != score { format!("{inherent} → {now}") } else { now };
+        let text = if risk.treatment.is_some() && inherent != score { format!("{inherent} ➡ {now}") } else { now };
         let tone = match band {
             Band::Critical => Tone::Bad,
             Band::High => Tone::Warning,

@@ -55,7 +55,7 @@ fn stats_ui(ui: &mut Ui, look: &Look, stats: &[Stat]) {
     let gap = look.px(20.0);
     let width = ui.available_width();
     let per_row = (((width + gap) / (look.px(250.0) + gap)).floor() as usize).clamp(1, stats.len().max(1));
-    let tile = (width - gap * (per_row as f32 - 1.0)) / per_row as f32;
+    let tile = ((width - gap * (per_row as f32 - 1.0)) / per_row as f32).floor();
     for row in stats.chunks(per_row) {
         ui.horizontal_top(|ui| {
             ui.spacing_mut().item_spacing.x = gap;
@@ -124,7 +124,7 @@ fn phases_ui(ui: &mut Ui, look: &Look, steps: &[PhaseStep]) {
     let gap = look.px(12.0);
     let width = ui.available_width();
     let n = steps.len().max(1) as f32;
-    let seg = (width - gap * (n - 1.0)) / n;
+    let seg = ((width - gap * (n - 1.0)) / n).floor();
     let height = look.px(64.0);
     ui.horizontal_top(|ui| {
         ui.spacing_mut().item_spacing.x = gap;

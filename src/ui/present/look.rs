@@ -31,9 +31,10 @@ impl Look {
         Self { t, scale: fit * zoom.clamp(ZOOM_RANGE.0, ZOOM_RANGE.1) }
     }
 
-    /// A design length in points.
+    /// A design length in whole points, so that everything laid out with
+    /// it stays on the pixel grid.
     pub fn px(&self, design: f32) -> f32 {
-        design * self.scale
+        (design * self.scale).round()
     }
 
     /// The slide title.

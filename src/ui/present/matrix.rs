@@ -13,7 +13,7 @@ pub fn matrix_ui(ui: &mut Ui, look: &Look, m: &RiskMatrix) {
     caption(ui, look, &m.caption);
     let n = usize::from(m.scale.max(1));
     let axis = look.px(56.0);
-    let cell = ((ui.available_width() - axis) / n as f32).min(look.px(104.0));
+    let cell = ((ui.available_width() - axis) / n as f32).min(look.px(104.0)).floor();
     let size = vec2(axis + cell * n as f32, cell * n as f32 + axis);
     let (rect, response) = ui.allocate_exact_size(size, Sense::hover());
     let painter = ui.painter_at(rect);

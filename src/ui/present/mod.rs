@@ -144,7 +144,8 @@ pub fn present_ui(ui: &mut egui::Ui, f: &Frame<'_>, state: &mut PresentState, ou
     let mut request = None;
     if let Some(side) = state.side {
         let width = (ui.available_width() * 0.3).clamp(320.0, 640.0);
-        egui::Panel::right("present.side").exact_size(width).resizable(false).show(ui, |ui| {
+        let frame = egui::Frame::side_top_panel(ui.style()).inner_margin(egui::Margin::symmetric(20, 16));
+        egui::Panel::right("present.side").exact_size(width).resizable(false).frame(frame).show(ui, |ui| {
             egui::ScrollArea::vertical().id_salt("present.side.scroll").show(ui, |ui| match side {
                 Side::Decide => {
                     if let Some(slide) = f.deck.slides.get(state.index) {
@@ -172,6 +173,7 @@ pub fn present_ui(ui: &mut egui::Ui, f: &Frame<'_>, state: &mut PresentState, ou
             if let Some(i) = grid::grid_ui(ui, &look, rect, f.deck, highlight, state.index, moved) {
                 state.index = i;
                 state.grid = None;
+                ui.ctx().request_repaint();
             }
         } else if let Some(slide) = f.deck.slides.get(state.index) {
             let footer = slide_view::Footer {

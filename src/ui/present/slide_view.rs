@@ -61,7 +61,7 @@ fn body_ui(ui: &mut Ui, look: &Look, slide: &Slide) {
     }
     let width = ui.available_width();
     let gap = look.px(56.0);
-    let left_w = if slide.left.is_empty() { 0.0 } else { (width - gap) * 0.58 };
+    let left_w = if slide.left.is_empty() { 0.0 } else { ((width - gap) * 0.58).round() };
     let right_w = width - left_w - if slide.left.is_empty() { 0.0 } else { gap };
     let top = ui.cursor().min;
     let column = |ui: &mut Ui, x: f32, w: f32, blocks: &[crate::present::blocks::Block]| {

@@ -119,5 +119,6 @@ fn column_widths(ui: &Ui, look: &Look, t: &Table, width: f32, pad: f32) -> Vec<f
             (None, Width::Fill(weight)) if weights > 0.0 => rest * weight / weights,
             (None, _) => rest,
         })
+        .map(f32::floor)
         .collect()
 }
