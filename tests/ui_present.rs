@@ -216,7 +216,7 @@ fn decisions_taken_in_the_room_land_in_the_book_the_audit_trail_and_the_minutes(
     press(&mut h, Key::M);
     h.get_by_label("Minutes");
     h.get_by_label("3 decisions so far.");
-    h.get_by_label_contains("| Test Manager | REL-5: Claire Donovan voted go — Rollback rehearsed |");
+    h.get_by_label_contains("· Test Manager · REL-5: Claire Donovan voted go — Rollback rehearsed");
     press(&mut h, Key::Escape);
     press(&mut h, Key::Escape);
     assert!(!h.state().is_presenting());

@@ -328,6 +328,8 @@ impl RelplanApp {
         if !ctx.input(|i| i.viewport().close_requested()) || self.close_confirmed {
             return;
         }
+        // Closing the window ends a walkthrough, before any question about saving.
+        self.stop_presenting();
         let dirty = self.session.as_ref().is_some_and(|s| s.doc.is_dirty());
         if dirty && self.screenshot.is_none() {
             ctx.send_viewport_cmd(egui::ViewportCommand::CancelClose);

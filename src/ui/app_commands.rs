@@ -83,6 +83,7 @@ impl RelplanApp {
 
     /// Closes the window, asking first when there are unsaved changes.
     pub(super) fn request_close(&mut self) {
+        self.stop_presenting();
         let dirty = self.session.as_ref().is_some_and(|s| s.doc.is_dirty());
         if dirty && self.screenshot.is_none() {
             self.dialog = Some(Dialog::ConfirmClose);

@@ -60,7 +60,6 @@ pub fn matrix_ui(ui: &mut Ui, look: &Look, m: &RiskMatrix) {
         );
     }
     painter.text(pos2(grid.center().x, rect.bottom()), Align2::CENTER_BOTTOM, "Impact ➡", small.clone(), look.t.text);
-    painter.text(pos2(rect.left(), grid.top()), Align2::LEFT_TOP, "⬆", small.clone(), look.t.text);
     let name = describe(m);
     response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Image, true, &name));
     ui.add_space(look.px(6.0));

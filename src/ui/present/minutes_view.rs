@@ -40,7 +40,31 @@ pub fn minutes_ui(ui: &mut Ui, book: &Book, start: Option<usize>) -> Option<Minu
     );
     ui.separator();
     egui::ScrollArea::vertical().id_salt("present.minutes").auto_shrink([false, false]).show(ui, |ui| {
-        ui.label(RichText::new(text).monospace());
+        markdown_ui(ui, &text);
     });
     action
+}
+
+/// The minutes' Markdown, read rather than raw: headings set as headings,
+/// table rows as lines of their cells.
+fn markdown_ui(ui: &mut Ui, text: &str) {
+    let body = ui.style().text_styles.get(&egui::TextStyle::Body).map_or(14.0, |f| f.size);
+    for line in text.lines() {
+        if let Some(h) = line.strip_prefix("# ") {
+            ui.label(RichText::new(h).size(body * 1.25).strong());
+        } else if let Some(h) = line.strip_prefix("## ") {
+            ui.add_space(body * 0.4);
+            ui.label(RichText::new(h).size(body * 1.1).strong());
+        } else if let Some(h) = line.strip_prefix("### ") {
+            ui.label(RichText::new(h).strong());
+        } else if line.starts_with("|---") || line.starts_with("| Time |") || line.trim().is_empty() {
+            continue;
+        } else if let Some(row) = line.strip_prefix("| ").and_then(|r| r.strip_suffix(" |")) {
+            // "| 14:03 | Claire Donovan | decision |" reads as "14:03 · Claire Donovan · decision".
+            let cells: Vec<String> = row.split(" | ").map(|c| c.replace("\\|", "|")).collect();
+            ui.label(cells.join(" · "));
+        } else {
+            ui.label(line);
+        }
+    }
 }
