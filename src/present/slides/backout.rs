@@ -22,7 +22,7 @@ pub(super) fn backout(cx: &Context<'_>, r: &Release) -> Slide {
     let tested = match (b.tested, b.tested_on) {
         (true, Some(d)) => Stat::new("✔ Yes", format!("tested on {}", day(d)), Tone::Good),
         (true, None) => Stat::new("✔ Yes", "tested (date not recorded)", Tone::Good),
-        (false, _) => Stat::new("⚠ No", "not tested: never rehearsed", Tone::Warning),
+        (false, _) => Stat::new("⚠ No", "backout tested", Tone::Warning),
     };
     let takes = if b.duration_minutes == 0 {
         Stat::new("?", "how long a backout takes is not recorded", Tone::Warning)
