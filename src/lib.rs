@@ -9,6 +9,8 @@
 //! - [`check`]: findings about a book (structural checks, process rules).
 //! - [`schedule`]: calendar items, recurring windows and conflicts.
 //! - [`risk`]: risk scores, bands, matrices and the register.
+//! - [`present`]: the meeting-room walkthrough as data: slides, live
+//!   decisions and the meeting's minutes.
 //! - [`store`]: reading and writing book files, atomically.
 //! - [`export`] and [`import`]: files for and from other tools.
 //! - [`generate`]: synthetic books for demos and benchmarks.
@@ -23,6 +25,7 @@ pub mod export;
 pub mod generate;
 pub mod import;
 pub mod model;
+pub mod present;
 pub mod risk;
 pub mod schedule;
 pub mod store;

@@ -201,6 +201,7 @@ fn template_book(book: &Book, release: &Id, name: &str) -> Result<Book, String> 
     r.deployments.iter().flat_map(|d| &d.steps).for_each(|s| add(&s.owner));
     r.approvals.iter().for_each(|a| add(&a.person));
     r.go_no_go.votes.iter().for_each(|v| add(&v.person));
+    r.actions.iter().for_each(|a| add(&a.owner));
     r.agreements.iter().for_each(|a| add(&a.stakeholder));
     risks.iter().for_each(|x| add(&x.owner));
     let cis: BTreeSet<&Id> = r
@@ -273,6 +274,7 @@ fn fresh_plan(r: &mut Release) {
     votes.iter_mut().for_each(|v| {
         v.verdict = None;
         v.note.clear();
+        v.at = None;
     });
     r.go_no_go = GoNoGo { scheduled: r.go_no_go.scheduled, votes, ..GoNoGo::default() };
     r.backout.tested = false;
@@ -283,6 +285,7 @@ fn fresh_plan(r: &mut Release) {
         a.on = None;
     });
     r.decisions.clear();
+    r.actions.clear();
     r.review = Review::default();
 }
 

@@ -179,3 +179,43 @@ fn export_writes_every_file_format_and_an_evidence_pack_with_checksums() {
     assert_eq!(unknown.status.code(), Some(2));
     assert!(text(&unknown.stderr).contains("no release REL-99"));
 }
+
+#[test]
+fn export_minutes_writes_what_the_last_walkthrough_decided() {
+    use relplan::model::{AuditKind, Id};
+    use relplan::present::{decide, meeting};
+    let dir = tempfile::tempdir().unwrap();
+    let book_file = dir.path().join("cab.ron");
+    let out_file = dir.path().join("minutes.md");
+    let mut doc = relplan::edit::Document::new(relplan::store::load(example_path()).unwrap().book);
+    doc.set_author("Claire Donovan");
+    let rel = Id::from("REL-5");
+    doc.note(AuditKind::Meeting, &meeting::started_text("Payments 2027.01.1", std::slice::from_ref(&rel)));
+    let vote = decide::Decision::Vote {
+        person: Id::from("P-2"),
+        verdict: relplan::model::GoNoGoVerdict::Go,
+        note: String::new(),
+    };
+    let edit = decide::edit(doc.book(), &rel, &vote, doc.now()).unwrap();
+    doc.apply(edit).unwrap();
+    doc.note(AuditKind::Meeting, &meeting::ended_text("Payments 2027.01.1"));
+    relplan::store::save(doc.book(), &book_file).unwrap();
+
+    let out = relplan(&["export", book_file.to_str().unwrap(), "--to", "minutes", "-o", out_file.to_str().unwrap()]);
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    let minutes = std::fs::read_to_string(&out_file).unwrap();
+    assert!(minutes.starts_with("# Minutes: walkthrough of Payments 2027.01.1"), "{minutes}");
+    assert!(minutes.contains("| Claire Donovan | REL-5: Rajesh Iyer voted go |"), "{minutes}");
+    assert!(minutes.contains("- Go/no-go: 1 go, 0 no-go, 4 undecided; no verdict yet"), "{minutes}");
+
+    let none = relplan(&[
+        "export",
+        example_path().to_str().unwrap(),
+        "--to",
+        "minutes",
+        "-o",
+        dir.path().join("x.md").to_str().unwrap(),
+    ]);
+    assert_eq!(none.status.code(), Some(2));
+    assert!(text(&none.stderr).contains("has no walkthrough"), "{}", text(&none.stderr));
+}

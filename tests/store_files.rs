@@ -135,3 +135,28 @@ fn the_last_versions_are_kept_per_book_path() {
     assert!(relplan::store::kept_versions(&b).is_empty(), "two books called plan.ron never share backups");
     assert_ne!(relplan::store::backup_dir(&a), relplan::store::backup_dir(&b));
 }
+
+#[test]
+fn vote_times_and_action_items_are_written_only_when_a_book_has_them() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("meeting.ron");
+    let mut book = load_example();
+    // Without them, the file is as before: earlier versions still read it.
+    assert_eq!(to_text(&book).unwrap(), EXAMPLE);
+    let release = &mut book.releases[4];
+    release.go_no_go.votes[0].at = Some("2026-11-27T14:05:00Z".parse().unwrap());
+    release.actions.push(relplan::model::Action {
+        id: "ACT-99".into(),
+        title: "Rerun the peak-volume test".into(),
+        ..Default::default()
+    });
+    save(&book, &path).unwrap();
+    let text = std::fs::read_to_string(&path).unwrap();
+    assert!(text.contains("at: Some(\"2026-11-27T14:05:00Z\")"), "the vote's time is written");
+    let again = load(&path).unwrap().book;
+    assert_eq!(again, book, "the vote's time and the action item survive a save and a load");
+}
+
+fn load_example() -> relplan::model::Book {
+    relplan::templates::example().unwrap()
+}

@@ -204,6 +204,9 @@ impl<'a> Checker<'a> {
             for a in &r.review.actions {
                 person(self, &a.owner, &|| at().field("review").item("actions", &a.id), "owner");
             }
+            for a in &r.actions {
+                person(self, &a.owner, &|| at().item("actions", &a.id), "owner");
+            }
         }
         self.release = None;
         for risk in &b.risks {
@@ -337,6 +340,7 @@ fn id_places(book: &Book) -> Vec<(Path, Id)> {
         r.communications.iter().for_each(|x| add(&at, "communications", &x.id));
         r.agreements.iter().for_each(|x| add(&at, "agreements", &x.id));
         r.decisions.iter().for_each(|x| add(&at, "decisions", &x.id));
+        r.actions.iter().for_each(|x| add(&at, "actions", &x.id));
         for d in &r.deployments {
             add(&at, "deployments", &d.id);
             let dat = at.clone().item("deployments", &d.id);
@@ -381,6 +385,7 @@ fn each_id<'a>(book: &'a Book, f: &mut impl FnMut(&'a Id)) {
         r.go_no_go.votes.iter().for_each(|x| f(&x.id));
         r.review.incidents.iter().for_each(|x| f(&x.id));
         r.review.actions.iter().for_each(|x| f(&x.id));
+        r.actions.iter().for_each(|x| f(&x.id));
         f(&r.id);
     }
     book.risks.iter().for_each(|x| f(&x.id));

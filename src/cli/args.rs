@@ -39,6 +39,9 @@ pub struct WindowArgs {
     /// Theme: light, dark or projector.
     #[arg(long, value_parser = parse_theme)]
     pub theme: Option<crate::ui::Theme>,
+    /// With `--view present`: the slide to show first, from 1.
+    #[arg(long, value_name = "N")]
+    pub slide: Option<usize>,
 }
 
 fn parse_size(s: &str) -> Result<[f32; 2], String> {
@@ -172,13 +175,15 @@ pub enum ExportFormat {
     Png,
     /// PDF, HTML, CSV, ICS and the book, with a SHA-256 manifest (zip or folder).
     Evidence,
+    /// The minutes of the book's last walkthrough, as Markdown.
+    Minutes,
 }
 
 impl ExportFormat {
     /// The export layer's format.
-    pub fn format(self) -> crate::export::Format {
+    pub fn format(self) -> Option<crate::export::Format> {
         use crate::export::Format as F;
-        match self {
+        Some(match self {
             ExportFormat::Html => F::Html,
             ExportFormat::Pdf => F::Pdf,
             ExportFormat::Md => F::Markdown,
@@ -188,7 +193,8 @@ impl ExportFormat {
             ExportFormat::Ics => F::Ics,
             ExportFormat::Png => F::Png,
             ExportFormat::Evidence => F::Evidence,
-        }
+            ExportFormat::Minutes => return None,
+        })
     }
 }
 

@@ -29,6 +29,7 @@ pub fn run<I: IntoIterator<Item = OsString>>(args: I) -> ExitCode {
                 release: w.release.clone(),
                 theme: w.theme,
                 screenshot: w.screenshot.clone().map(|p| crate::ui::ScreenshotPlan::new(p, w.size)),
+                slide: w.slide,
             };
             crate::ui::run(start, w)
         }
@@ -54,6 +55,12 @@ pub fn run<I: IntoIterator<Item = OsString>>(args: I) -> ExitCode {
             finish_write(store::save(&book, &output), &output)
         }
     }
+}
+
+/// The minutes of the book's last walkthrough, with times in the computer's zone.
+pub(super) fn minutes(book: &crate::model::Book) -> Option<String> {
+    let meeting = crate::present::meeting::last_meeting(&book.ledger.audit)?;
+    Some(crate::export::minutes::to_markdown(book, &meeting, &jiff::tz::TimeZone::system()))
 }
 
 pub(super) fn refuse_overwrite(output: &Path, force: bool) -> Result<(), ExitCode> {

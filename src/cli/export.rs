@@ -49,7 +49,9 @@ pub(super) fn export(r: Request, window: &WindowArgs) -> ExitCode {
         eprintln!("There is no release {id} in {}.", r.file.display());
         return ExitCode::from(2);
     }
-    let format = r.to.format();
+    let Some(format) = r.to.format() else {
+        return minutes(&book, &r.file, &r.output);
+    };
     if format == Format::Png {
         return png(r.file, r.output, release, window);
     }
@@ -94,6 +96,17 @@ pub(super) fn export(r: Request, window: &WindowArgs) -> ExitCode {
     }
 }
 
+/// The minutes of the book's last walkthrough, as Markdown.
+fn minutes(book: &crate::model::Book, file: &std::path::Path, output: &std::path::Path) -> ExitCode {
+    match super::commands::minutes(book) {
+        Some(text) => finish_write(crate::store::write_atomic(output, text.as_bytes()), output),
+        None => {
+            eprintln!("{} has no walkthrough in its audit trail yet (Present, F5, in the window).", file.display());
+            ExitCode::from(2)
+        }
+    }
+}
+
 /// A PNG of the release view (of `release`, or the first release), taken
 /// from a real window as `relplan FILE --screenshot` does.
 fn png(file: PathBuf, output: PathBuf, release: Option<Id>, window: &WindowArgs) -> ExitCode {
@@ -103,6 +116,7 @@ fn png(file: PathBuf, output: PathBuf, release: Option<Id>, window: &WindowArgs)
         release: release.map(|r| r.0.to_string()),
         theme: window.theme,
         screenshot: Some(crate::ui::ScreenshotPlan::new(output, window.size)),
+        slide: None,
     };
     crate::ui::run(start, window)
 }

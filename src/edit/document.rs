@@ -61,6 +61,12 @@ impl Document {
         author.trim().clone_into(&mut self.author);
     }
 
+    /// The time the document's clock shows: the time its next audit entry
+    /// will carry (fixed in tests and reproducible output).
+    pub fn now(&self) -> Timestamp {
+        (self.clock)()
+    }
+
     /// Who appears in the audit trail.
     pub fn author(&self) -> &str {
         &self.author

@@ -39,6 +39,7 @@ pub fn renumber(release: &mut Release, ids: &mut IdPlanner) {
     release.agreements.iter_mut().for_each(|x| x.id = ids.next(IdKind::Agreement));
     release.review.incidents.iter_mut().for_each(|x| x.id = ids.next(IdKind::Incident));
     release.review.actions.iter_mut().for_each(|x| x.id = ids.next(IdKind::Action));
+    release.actions.iter_mut().for_each(|x| x.id = ids.next(IdKind::Action));
     let mut decisions = BTreeMap::new();
     for d in &mut release.decisions {
         let new = ids.next(IdKind::Decision);
@@ -141,6 +142,7 @@ pub fn release_from_template(book: &Book, template: &Book) -> Option<(Release, V
     r.go_no_go.signed_by = person(&r.go_no_go.signed_by);
     r.agreements.iter_mut().for_each(|a| a.stakeholder = person(&a.stakeholder));
     r.review.actions.iter_mut().for_each(|a| a.owner = person(&a.owner));
+    r.actions.iter_mut().for_each(|a| a.owner = person(&a.owner));
     r.decisions.iter_mut().for_each(|d| {
         d.decided_by = person(&d.decided_by);
         d.informed = d.informed.iter().filter_map(|p| by_name(&t_people, &b_people, p)).collect();

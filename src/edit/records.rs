@@ -119,7 +119,8 @@ record!(Release {
         approvals,
         communications,
         agreements,
-        decisions
+        decisions,
+        actions
     ],
 });
 record!(PhasePlan { fields: [], children: [planning, build_and_test, deployment, review_and_close], lists: [] });
@@ -137,7 +138,7 @@ record!(RunbookStep { fields: [title, owner, duration_minutes, depends_on, notes
 record!(Criterion { fields: [description, status, evidence], children: [], lists: [] });
 record!(Approval { fields: [person, role, decision, at, note], children: [], lists: [] });
 record!(GoNoGo { fields: [scheduled, verdict, signed_by, signed_at, notes], children: [], lists: [votes] });
-record!(Vote { fields: [person, verdict, note], children: [], lists: [] });
+record!(Vote { fields: [person, verdict, note, at], children: [], lists: [] });
 record!(BackoutPlan { fields: [plan, trigger, duration_minutes, tested, tested_on], children: [], lists: [] });
 record!(Communication { fields: [audience, channel, date, message, sent], children: [], lists: [] });
 record!(Agreement { fields: [stakeholder, agreed, on, note], children: [], lists: [] });

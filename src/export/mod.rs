@@ -20,6 +20,7 @@ pub mod ics;
 pub mod json;
 pub mod lookup;
 pub mod markdown;
+pub mod minutes;
 pub mod names;
 pub mod pdf;
 pub mod preview;

@@ -109,7 +109,7 @@ impl Gen {
         for person in voters.into_iter().take(k) {
             let note = if decided { self.rng.word(prose::VOTE_NOTES).to_owned() } else { String::new() };
             let id = self.book.ledger.next_id(IdKind::Vote);
-            votes.push(Vote { id, person, verdict: decided.then_some(GoNoGoVerdict::Go), note });
+            votes.push(Vote { id, person, verdict: decided.then_some(GoNoGoVerdict::Go), note, at: None });
         }
         GoNoGo {
             scheduled: Some(self.cal.ts(plan.go_day, hour, 0)),

@@ -97,7 +97,7 @@ pub enum IdKind {
     Decision,
     /// An incident counted in the early-life-support window.
     Incident,
-    /// An improvement action.
+    /// An action item (from a meeting or a review).
     Action,
     /// A risk.
     Risk,
@@ -184,7 +184,7 @@ impl IdKind {
             IdKind::Agreement => "stakeholder agreement",
             IdKind::Decision => "decision",
             IdKind::Incident => "incident",
-            IdKind::Action => "improvement action",
+            IdKind::Action => "action item",
             IdKind::Risk => "risk",
         }
     }

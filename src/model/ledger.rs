@@ -74,6 +74,9 @@ pub enum AuditKind {
     Created,
     /// Data came in from a file.
     Import,
+    /// A meeting began or ended (a walkthrough in the presenter mode); the
+    /// edits between its start and end are what the meeting decided.
+    Meeting,
 }
 
 impl AuditKind {
@@ -85,6 +88,7 @@ impl AuditKind {
             AuditKind::Redo => "Redo",
             AuditKind::Created => "Created",
             AuditKind::Import => "Import",
+            AuditKind::Meeting => "Meeting",
         }
     }
 }

@@ -1,8 +1,8 @@
 //! A release and its phases.
 
 use super::{
-    AffectedItem, Agreement, Approval, BackoutPlan, Communication, Criterion, Decision, Deliverable, Deployment,
-    GoNoGo, Id, Milestone, Review,
+    Action, AffectedItem, Agreement, Approval, BackoutPlan, Communication, Criterion, Decision, Deliverable,
+    Deployment, GoNoGo, Id, Milestone, Review,
 };
 use jiff::civil::Date;
 use serde::{Deserialize, Serialize};
@@ -55,6 +55,11 @@ pub struct Release {
     pub agreements: Vec<Agreement>,
     /// Decisions and waivers.
     pub decisions: Vec<Decision>,
+    /// Action items agreed in meetings about the release: who does what by
+    /// when. Left out of the file while empty, so that books without any
+    /// stay readable by earlier versions of Relplan.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub actions: Vec<Action>,
     /// The post-implementation review.
     pub review: Review,
 }

@@ -280,6 +280,10 @@ pub struct Vote {
     pub verdict: Option<GoNoGoVerdict>,
     /// Their reasons.
     pub note: String,
+    /// When they cast it. Left out of the file while empty, so that books
+    /// that never record it stay readable by earlier versions of Relplan.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub at: Option<Timestamp>,
 }
 
 /// The backout / remediation plan.

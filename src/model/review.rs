@@ -59,7 +59,8 @@ pub struct Incident {
     pub raised_on: Option<Date>,
 }
 
-/// An improvement action from a review.
+/// An action item: an improvement action from a review, or an action
+/// agreed in a meeting about the release.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(default, deny_unknown_fields)]
 pub struct Action {

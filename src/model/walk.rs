@@ -31,6 +31,7 @@ pub fn all_ids(book: &Book) -> Vec<Id> {
         r.communications.iter().for_each(|x| add(&x.id));
         r.agreements.iter().for_each(|x| add(&x.id));
         r.decisions.iter().for_each(|x| add(&x.id));
+        r.actions.iter().for_each(|x| add(&x.id));
         r.review.incidents.iter().for_each(|x| add(&x.id));
         r.review.actions.iter().for_each(|x| add(&x.id));
     }

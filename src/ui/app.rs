@@ -26,6 +26,8 @@ pub struct StartOptions {
     pub theme: Option<Theme>,
     /// Write a PNG of the window and exit.
     pub screenshot: Option<ScreenshotPlan>,
+    /// With the present view: the slide to show first, from 1.
+    pub slide: Option<usize>,
 }
 
 /// The main area's content.
@@ -72,6 +74,10 @@ pub struct RelplanApp {
     pub(super) show_history: bool,
     pub(super) palette: super::palette::PaletteState,
     pub(super) dialog: Option<Dialog>,
+    /// The meeting-room walkthrough, while it runs.
+    pub(super) present: Option<super::present::PresentState>,
+    /// The status text the walkthrough's footer shows, and since when (egui time).
+    pub(super) present_message: Option<(String, f64)>,
     pub(super) jobs: Vec<Job>,
     pub(super) status: Option<Status>,
     pub(super) load_error: Option<String>,
@@ -107,11 +113,21 @@ impl RelplanApp {
             Some(path) => app.jobs.push(jobs::open(path)),
             None => app.open_example(),
         }
-        if let Some(view) = start.view {
-            app.show_view(view);
-        }
+        let named = start.release.is_some();
         if let Some(r) = start.release {
             app.selected = Some(Id::from(r));
+        }
+        match (start.view, &app.selected) {
+            // The walkthrough of one release when one was named, else of the upcoming ones.
+            (Some(ViewName::Present), Some(id)) if named => {
+                app.start_presenting(crate::present::Scope::Release(id.clone()));
+            }
+            (Some(ViewName::Present), _) => app.start_presenting(crate::present::Scope::Upcoming),
+            (Some(view), _) => app.show_view(view),
+            (None, _) => {}
+        }
+        if let (Some(state), Some(n)) = (&mut app.present, start.slide) {
+            state.index = n.saturating_sub(1);
         }
         app
     }
@@ -144,6 +160,8 @@ impl RelplanApp {
             show_history: false,
             palette: Default::default(),
             dialog: None,
+            present: None,
+            present_message: None,
             jobs: Vec::new(),
             status: None,
             load_error: None,
@@ -290,6 +308,10 @@ impl RelplanApp {
                 self.show_history = true;
                 MainView::Release
             }
+            ViewName::Present => {
+                self.present_selected();
+                self.view
+            }
         };
     }
 
@@ -302,7 +324,12 @@ impl RelplanApp {
     }
 
     fn apply_look(&mut self, ctx: &egui::Context) {
-        let look = (self.prefs.theme, self.prefs.clamped_zoom());
+        // The walkthrough is always in the projector theme, at its own zoom.
+        let look = if self.present.is_some() {
+            (Theme::Projector, 1.0)
+        } else {
+            (self.prefs.theme, self.prefs.clamped_zoom())
+        };
         if self.applied_look != Some(look) {
             look.0.apply(ctx);
             ctx.set_zoom_factor(look.1);
@@ -314,6 +341,8 @@ impl RelplanApp {
         if !ctx.input(|i| i.viewport().close_requested()) || self.close_confirmed {
             return;
         }
+        // Closing the window ends a walkthrough, before any question about saving.
+        self.stop_presenting();
         let dirty = self.session.as_ref().is_some_and(|s| s.doc.is_dirty());
         if dirty && self.screenshot.is_none() {
             ctx.send_viewport_cmd(egui::ViewportCommand::CancelClose);

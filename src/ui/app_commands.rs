@@ -11,6 +11,9 @@ impl RelplanApp {
     /// Runs a command from a menu, a shortcut or the palette.
     pub fn run_command(&mut self, cmd: CommandId) {
         use CommandId as C;
+        if self.present_command(cmd) {
+            return;
+        }
         match cmd {
             C::NewFromTemplate => self.dialog = Some(Dialog::NewBook),
             C::Open => {
@@ -58,6 +61,17 @@ impl RelplanApp {
             C::ViewRelease => self.view = MainView::Release,
             C::ViewBook => self.view = MainView::Book,
             C::ToggleHistory => self.show_history = !self.show_history,
+            C::Present if self.session.is_some() => self.present_selected(),
+            C::PresentUpcoming if self.session.is_some() => self.start_presenting(crate::present::Scope::Upcoming),
+            C::Present | C::PresentUpcoming => {}
+            C::ExportMinutes => {
+                if self.last_minutes().is_some() {
+                    self.pick_for(PickPurpose::ExportMinutes, "md");
+                } else {
+                    let text = "No walkthrough has been held in this book yet: Present (F5) starts one.".to_owned();
+                    self.set_status(text, false);
+                }
+            }
             C::ZoomIn => self.prefs.zoom = (self.prefs.clamped_zoom() * 1.1).min(3.0),
             C::ZoomOut => self.prefs.zoom = (self.prefs.clamped_zoom() / 1.1).max(0.5),
             C::ZoomReset => self.prefs.zoom = 1.0,
@@ -70,6 +84,7 @@ impl RelplanApp {
 
     /// Closes the window, asking first when there are unsaved changes.
     pub(super) fn request_close(&mut self) {
+        self.stop_presenting();
         let dirty = self.session.as_ref().is_some_and(|s| s.doc.is_dirty());
         if dirty && self.screenshot.is_none() {
             self.dialog = Some(Dialog::ConfirmClose);
@@ -155,7 +170,7 @@ impl RelplanApp {
         }
     }
 
-    fn pick_for(&mut self, purpose: PickPurpose, extension: &str) {
+    pub(super) fn pick_for(&mut self, purpose: PickPurpose, extension: &str) {
         let Some(s) = &self.session else { return };
         let suggested = format!("{}.{extension}", s.display_name().replace(['/', '\\', ':'], "-"));
         let dir = s.file.as_ref().and_then(|f| f.path().parent().map(ToOwned::to_owned));
@@ -176,6 +191,7 @@ impl RelplanApp {
                 let options = crate::export::risk_csv::CsvOptions { release, semicolon: false };
                 Some(crate::export::risk_csv::to_csv(book, &options))
             }
+            PickPurpose::ExportMinutes => self.last_minutes().map(String::into_bytes),
             _ => None,
         };
         if let Some(bytes) = written {

@@ -120,6 +120,7 @@ impl RelplanApp {
         match purpose {
             PickPurpose::ExportCalendar
             | PickPurpose::ExportRisks
+            | PickPurpose::ExportMinutes
             | PickPurpose::ImportCalendar
             | PickPurpose::ImportRisks => {
                 self.exchange(purpose, &path);

@@ -48,6 +48,12 @@ pub enum CommandId {
     ToggleHistory,
     /// Export the book or a release: report, tables, calendar, evidence pack.
     Export,
+    /// Walk a meeting through the selected release, full screen.
+    Present,
+    /// Walk a meeting through the upcoming releases, full screen.
+    PresentUpcoming,
+    /// Write the minutes of the last walkthrough.
+    ExportMinutes,
     /// Write the schedule as an iCalendar file.
     ExportCalendar,
     /// Read blackout windows from an iCalendar file.
@@ -108,7 +114,7 @@ const CTRL_SHIFT: Modifiers = Modifiers { shift: true, ..Modifiers::COMMAND };
 
 impl CommandId {
     /// Every command, in menu order.
-    pub const ALL: [CommandId; 32] = [
+    pub const ALL: [CommandId; 35] = [
         CommandId::NewFromTemplate,
         CommandId::Open,
         CommandId::Save,
@@ -118,6 +124,7 @@ impl CommandId {
         CommandId::ImportCalendar,
         CommandId::ExportRisks,
         CommandId::ImportRisks,
+        CommandId::ExportMinutes,
         CommandId::Quit,
         CommandId::Undo,
         CommandId::Redo,
@@ -129,6 +136,8 @@ impl CommandId {
         CommandId::ViewRisks,
         CommandId::ViewChecks,
         CommandId::ToggleHistory,
+        CommandId::Present,
+        CommandId::PresentUpcoming,
         CommandId::ZoomIn,
         CommandId::ZoomOut,
         CommandId::ZoomReset,
@@ -171,6 +180,9 @@ impl CommandId {
             CommandId::ExportRisks => "Export risk register (.csv)…",
             CommandId::ImportRisks => "Import risks (.csv)…",
             CommandId::ToggleHistory => "History panel",
+            CommandId::Present => "Present release",
+            CommandId::PresentUpcoming => "Present upcoming releases",
+            CommandId::ExportMinutes => "Export meeting minutes (.md)…",
             CommandId::ZoomIn => "Zoom in",
             CommandId::ZoomOut => "Zoom out",
             CommandId::ZoomReset => "Actual size",
@@ -194,7 +206,8 @@ impl CommandId {
             | C::ExportCalendar
             | C::ImportCalendar
             | C::ExportRisks
-            | C::ImportRisks => Menu::File,
+            | C::ImportRisks
+            | C::ExportMinutes => Menu::File,
             C::Undo | C::Redo | C::Find | C::Palette => Menu::Edit,
             C::ViewRelease
             | C::ViewBook
@@ -202,6 +215,8 @@ impl CommandId {
             | C::ViewRisks
             | C::ViewChecks
             | C::ToggleHistory
+            | C::Present
+            | C::PresentUpcoming
             | C::ZoomIn
             | C::ZoomOut
             | C::ZoomReset
@@ -241,6 +256,8 @@ impl CommandId {
             C::ViewCalendar => vec![k(CTRL, Key::Num3)],
             C::ViewRisks => vec![k(CTRL, Key::Num4)],
             C::ViewChecks => vec![k(CTRL, Key::Num5)],
+            C::Present => vec![k(Modifiers::NONE, Key::F5)],
+            C::PresentUpcoming => vec![k(Modifiers::SHIFT, Key::F5)],
             _ => Vec::new(),
         }
     }

@@ -43,6 +43,8 @@ pub enum PickPurpose {
     ImportRisks,
     /// To choose where the Export dialog writes, in this format.
     Export(crate::export::Format),
+    /// To write the minutes of the last walkthrough.
+    ExportMinutes,
 }
 
 /// How far a job has got: a fraction from 0 to 1 and what it is doing.
@@ -140,6 +142,7 @@ pub fn pick(purpose: PickPurpose, start_dir: Option<PathBuf>, suggested: String)
             PickPurpose::ExportCalendar | PickPurpose::ImportCalendar => ("iCalendar", "ics"),
             PickPurpose::ExportRisks | PickPurpose::ImportRisks => ("CSV", "csv"),
             PickPurpose::Export(format) => (format.label(), format.extension()),
+            PickPurpose::ExportMinutes => ("Markdown", "md"),
         };
         let mut dialog = rfd::FileDialog::new().add_filter(kind, &[extension]).add_filter("All files", &["*"]);
         if let Some(dir) = start_dir {
@@ -155,6 +158,9 @@ pub fn pick(purpose: PickPurpose, start_dir: Option<PathBuf>, suggested: String)
                 dialog.set_title("Export the risk register").set_file_name(suggested).save_file()
             }
             PickPurpose::Export(_) => dialog.set_title("Export to").set_file_name(suggested).save_file(),
+            PickPurpose::ExportMinutes => {
+                dialog.set_title("Save the meeting minutes").set_file_name(suggested).save_file()
+            }
         };
         let quick = path.is_none() && started.elapsed() < Duration::from_millis(400);
         JobResult::Picked { purpose, path, quick }

@@ -7,6 +7,7 @@
 mod app;
 mod app_commands;
 mod app_files;
+mod app_present;
 mod book_view;
 mod calendar;
 mod checks;
@@ -20,6 +21,7 @@ mod jobs;
 mod memo;
 mod palette;
 mod prefs;
+mod present;
 mod release_form;
 mod release_list;
 mod risks;

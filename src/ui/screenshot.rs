@@ -21,6 +21,9 @@ pub enum ViewName {
     Risks,
     /// The ISO/IEC 20000 checks.
     Checks,
+    /// The meeting-room walkthrough of the selected release (`--release`),
+    /// or of the upcoming releases; `--slide N` picks the slide.
+    Present,
 }
 
 /// Where to write the screenshot, and how far it has got.

@@ -10,6 +10,10 @@ use super::theme;
 impl RelplanApp {
     /// Lays out one frame of the window and collects the views' intents.
     pub(super) fn frame_ui(&mut self, ui: &mut egui::Ui, out: &mut Intents) {
+        if self.present.is_some() {
+            self.present_frame_ui(ui);
+            return;
+        }
         egui::Panel::top("relplan.top").show(ui, |ui| self.top_bar_ui(ui, out));
         egui::Panel::bottom("relplan.status").show(ui, |ui| self.status_bar_ui(ui));
         let _ = self.findings();
@@ -139,9 +143,14 @@ impl RelplanApp {
         let has_book = self.session.is_some();
         let has_release = has_book && self.selected.is_some();
         match cmd {
-            CommandId::Save | CommandId::SaveAs | CommandId::NewRelease | CommandId::ViewBook | CommandId::Export => {
-                has_book
-            }
+            CommandId::Save
+            | CommandId::SaveAs
+            | CommandId::NewRelease
+            | CommandId::ViewBook
+            | CommandId::Present
+            | CommandId::PresentUpcoming
+            | CommandId::ExportMinutes
+            | CommandId::Export => has_book,
             CommandId::Undo => self.session.as_ref().is_some_and(|s| s.doc.history().undo_len() > 0),
             CommandId::Redo => self.session.as_ref().is_some_and(|s| s.doc.history().redo_len() > 0),
             CommandId::DuplicateRelease | CommandId::DeleteRelease | CommandId::NextPhase => has_release,

@@ -33,8 +33,13 @@ fn fixed_clock() -> jiff::Timestamp {
 
 /// The app on a book in memory.
 pub fn app_with(book: Book) -> Harness<'static, RelplanApp> {
+    app_sized(book, egui::vec2(1400.0, 900.0))
+}
+
+/// The app on a book in memory, in a window of `size` (1920 × 1080 for a projector).
+pub fn app_sized(book: Book, size: egui::Vec2) -> Harness<'static, RelplanApp> {
     isolate();
-    Harness::builder().with_size(egui::vec2(1400.0, 900.0)).with_max_steps(12).build_eframe(move |cc| {
+    Harness::builder().with_size(size).with_max_steps(12).build_eframe(move |cc| {
         let mut app = RelplanApp::with_book(&cc.egui_ctx, Prefs::default(), book.clone());
         if let Some(s) = app.session_mut() {
             s.doc.set_clock(fixed_clock);

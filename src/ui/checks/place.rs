@@ -40,7 +40,7 @@ fn release_section(part: &str) -> &'static str {
         "go_no_go" => "Go/no-go",
         "backout" => "Backout plan",
         "communications" | "agreements" => "Communications and stakeholders",
-        "decisions" => "Decisions and waivers",
+        "decisions" | "actions" => "Decisions and waivers",
         "review" => "Review and close",
         _ => "Overview",
     }

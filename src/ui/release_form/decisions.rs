@@ -1,7 +1,9 @@
 //! Decisions and waivers: what was decided, why, by whom and in which
-//! role, when, who was told, and what came of it.
+//! role, when, who was told, and what came of it; then the action items
+//! agreed in meetings about the release.
 
 use super::chips::chips_row;
+use super::overview::subheading;
 use super::when::timestamp_row;
 use super::{Form, picks};
 use crate::edit::Path;
@@ -13,10 +15,15 @@ use egui::Ui;
 /// A one-line summary for the section header.
 pub(super) fn summary(r: &Release) -> String {
     let waivers = r.decisions.iter().filter(|d| d.kind != DecisionKind::General).count();
-    match r.decisions.len() {
+    let decisions = match r.decisions.len() {
         0 => "none recorded".to_owned(),
         1 => format!("1 decision · {waivers} waivers or exceptions"),
         n => format!("{n} decisions · {waivers} waivers or exceptions"),
+    };
+    let open = r.actions.iter().filter(|a| !a.done).count();
+    match r.actions.len() {
+        0 => decisions,
+        n => format!("{decisions} · {open} of {n} action items open"),
     }
 }
 
@@ -52,4 +59,6 @@ pub(super) fn decisions_ui(ui: &mut Ui, form: &Form<'_>, out: &mut Intents) {
         ..Decision::default()
     };
     list_ui(ui, out, &form.at, "decisions", "decision", &r.decisions, row, body, new);
+    subheading(ui, "Action items");
+    super::review::actions_ui(ui, form, &form.at, &r.actions, "action item", out);
 }

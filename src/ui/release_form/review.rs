@@ -82,7 +82,7 @@ pub(super) fn review_ui(ui: &mut Ui, form: &Form<'_>, out: &mut Intents) {
     });
 
     subheading(ui, "Improvement actions");
-    actions_ui(ui, form, &at, out);
+    actions_ui(ui, form, &at, &v.actions, "improvement action", out);
 
     let mut f = Fields::new(at, out);
     Fields::grid(ui, ("release_form.review.completed", &r.id), |ui| {
@@ -90,8 +90,9 @@ pub(super) fn review_ui(ui: &mut Ui, form: &Form<'_>, out: &mut Intents) {
     });
 }
 
-fn actions_ui(ui: &mut Ui, form: &Form<'_>, at: &Path, out: &mut Intents) {
-    let v = &form.release.review;
+/// A list of action items (the review's improvement actions, or the
+/// actions agreed in meetings) with their owner, due date and whether done.
+pub(super) fn actions_ui(ui: &mut Ui, form: &Form<'_>, at: &Path, actions: &[Action], noun: &str, out: &mut Intents) {
     let today = form.today;
     let row = |a: &Action| {
         let due = match (a.done, a.due) {
@@ -114,5 +115,5 @@ fn actions_ui(ui: &mut Ui, form: &Form<'_>, at: &Path, out: &mut Intents) {
         });
     };
     let new = || Action { id: form.new_id(IdKind::Action), ..Action::default() };
-    list_ui(ui, out, at, "actions", "improvement action", &v.actions, row, body, new);
+    list_ui(ui, out, at, "actions", noun, actions, row, body, new);
 }

@@ -132,7 +132,7 @@ pub fn section_of(finding: &Finding, release: &Id) -> Option<Section> {
         "go_no_go" => Section::GoNoGo,
         "backout" => Section::Backout,
         "communications" | "agreements" => Section::Communications,
-        "decisions" => Section::Decisions,
+        "decisions" | "actions" => Section::Decisions,
         "review" => Section::Review,
         _ => Section::Overview,
     })

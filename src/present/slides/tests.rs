@@ -1,0 +1,195 @@
+//! The decks of the example book as of 27 November 2026: which slides come
+//! in which order, and what the slides a CAB asks about say.
+
+use crate::model::{Book, Id};
+use crate::present::blocks::{Block, Fact, SpanKind, Table, Target};
+use crate::present::deck::{Deck, Scope, Slide, SlideKind, deck};
+use jiff::civil::Date;
+
+fn today() -> Date {
+    Date::constant(2026, 11, 27)
+}
+
+fn example() -> Book {
+    crate::templates::example().expect("the example book opens")
+}
+
+fn deck_of(book: &Book, scope: Scope) -> Deck {
+    let findings = crate::check::all_findings(book, today());
+    deck(book, &scope, today(), &findings)
+}
+
+fn rel5(book: &Book) -> Deck {
+    deck_of(book, Scope::Release(Id::from("REL-5")))
+}
+
+fn slide(deck: &Deck, kind: SlideKind) -> &Slide {
+    deck.slides.iter().find(|s| s.kind == kind).expect("the deck has the slide")
+}
+
+fn blocks(s: &Slide) -> impl Iterator<Item = &Block> {
+    s.top.iter().chain(&s.left).chain(&s.right)
+}
+
+fn tables(s: &Slide) -> Vec<&Table> {
+    blocks(s).filter_map(|b| if let Block::Table(t) = b { Some(t) } else { None }).collect()
+}
+
+fn facts(s: &Slide) -> Vec<&Fact> {
+    blocks(s)
+        .filter_map(|b| match b {
+            Block::Facts(f) | Block::Summary(f) => Some(f),
+            _ => None,
+        })
+        .flatten()
+        .collect()
+}
+
+fn fact<'a>(s: &'a Slide, label: &str) -> &'a str {
+    facts(s).into_iter().find(|f| f.label == label).map(|f| f.value.text.as_str()).expect("the fact is there")
+}
+
+#[test]
+fn a_release_deck_walks_the_plan_in_order() {
+    let book = example();
+    let d = rel5(&book);
+    let kinds: Vec<SlideKind> = d.slides.iter().map(|s| s.kind).collect();
+    use SlideKind as K;
+    assert_eq!(
+        kinds,
+        [
+            K::Overview,
+            K::Scope,
+            K::Schedule,
+            K::Runbook,
+            K::Runbook,
+            K::Runbook,
+            K::Risks,
+            K::Acceptance,
+            K::Backout,
+            K::Findings,
+            K::GoNoGo
+        ]
+    );
+    assert_eq!(d.title, "Payments 2027.01.1");
+    assert!(d.slides.iter().all(|s| s.release == Some(Id::from("REL-5"))));
+    assert!(d.slides.iter().all(|s| !s.notes.is_empty()), "every slide has talking points");
+    let runbooks: Vec<&str> = d.slides.iter().filter(|s| s.kind == K::Runbook).map(|s| s.title.as_str()).collect();
+    assert_eq!(
+        runbooks,
+        ["Runbook: Staging rehearsal", "Runbook: Production deployment", "Runbook: Disaster recovery update"],
+        "the test deployment is done, so it has no slide"
+    );
+}
+
+#[test]
+fn the_upcoming_deck_has_an_agenda_then_each_release_soonest_first() {
+    let book = example();
+    let d = deck_of(&book, Scope::Upcoming);
+    assert_eq!(d.slides[0].kind, SlideKind::Agenda);
+    assert_eq!(d.releases, [Id::from("REL-4"), Id::from("REL-5"), Id::from("REL-6")]);
+    let agenda = &tables(&d.slides[0])[0];
+    let names: Vec<&str> = agenda.rows.iter().map(|r| r.cells[0].text.as_str()).collect();
+    assert_eq!(names, ["REL-4 Payments 2026.11.1", "REL-5 Payments 2027.01.1", "REL-6 Payments 2027.03.1"]);
+    assert_eq!(d.slides.iter().filter(|s| s.kind == SlideKind::Overview).count(), 3);
+}
+
+#[test]
+fn the_acceptance_slide_lists_criteria_and_approvals_as_targets_for_decisions() {
+    let book = example();
+    let d = rel5(&book);
+    let s = slide(&d, SlideKind::Acceptance);
+    let t = tables(s);
+    let criteria: Vec<(&str, &str)> =
+        t[0].rows.iter().map(|r| (r.cells[0].text.as_str(), r.cells[2].text.as_str())).collect();
+    assert_eq!(
+        criteria,
+        [
+            ("AC-20", "✔ Met"),
+            ("AC-21", "✔ Met"),
+            ("AC-22", "○ Pending"),
+            ("AC-23", "○ Pending"),
+            ("AC-24", "○ Pending")
+        ]
+    );
+    assert_eq!(t[0].rows[2].target, Some(Target::Criterion(Id::from("AC-22"))));
+    let approvals: Vec<&str> = t[1].rows.iter().map(|r| r.cells[2].text.as_str()).collect();
+    assert_eq!(approvals, ["✔ With conditions", "○ Pending", "○ Pending"]);
+    assert!(s.notes[0].contains("AC-22, AC-23, AC-24"), "{:?}", s.notes);
+}
+
+#[test]
+fn the_backout_slide_says_when_to_decide_and_whether_it_fits() {
+    let book = example();
+    let d = rel5(&book);
+    let s = slide(&d, SlideKind::Backout);
+    assert!(fact(s, "Decide by").starts_with("Sun 10 Jan 04:15 Europe/London"), "{}", fact(s, "Decide by"));
+    assert_eq!(fact(s, "Runbook and backout"), "3 h 45 min + 45 min = 4 h 30 min in a 4 h window");
+    assert!(blocks(s).any(|b| matches!(b, Block::Callout(c) if c.text.contains("overrun"))));
+}
+
+#[test]
+fn the_production_runbook_times_each_step_from_the_window() {
+    let book = example();
+    let d = rel5(&book);
+    let s = d.slides.iter().find(|s| s.title == "Runbook: Production deployment").expect("the slide");
+    let steps = &tables(s)[0];
+    assert_eq!(steps.rows.len(), 10);
+    let first: Vec<&str> = steps.rows[2].cells.iter().map(|c| c.text.as_str()).collect();
+    assert_eq!(
+        first,
+        ["3", "01:15", "Take a full database backup and record the baseline", "Aisha Bello", "30 min", "○ to do"]
+    );
+    assert_eq!(fact(s, "Runbook takes"), "3 h 45 min of 4 h");
+}
+
+#[test]
+fn the_schedule_shows_phases_milestones_deployments_and_the_freezes_over_them() {
+    let book = example();
+    let d = rel5(&book);
+    let s = slide(&d, SlideKind::Schedule);
+    let Some(Block::Timeline(t)) = s.top.first() else { panic!("the schedule starts with a timeline") };
+    let lanes: Vec<&str> = t.lanes.iter().map(|l| l.label.as_str()).collect();
+    assert_eq!(lanes, ["Phases", "Milestones", "Test", "Staging", "Production", "Disaster recovery"]);
+    assert_eq!(t.today, Some(today()));
+    let current: Vec<&str> = t.lanes[0]
+        .spans
+        .iter()
+        .filter(|x| x.kind == SpanKind::Phase { current: true })
+        .map(|x| x.label.as_str())
+        .collect();
+    assert_eq!(current, ["Build & Test"]);
+    let shaded: Vec<&str> = t.shaded.iter().map(|x| x.label.as_str()).collect();
+    assert!(shaded.contains(&"Year-end change freeze"), "{shaded:?}");
+    assert!(shaded.contains(&"Black Friday to Cyber Monday peak freeze"), "{shaded:?}");
+}
+
+#[test]
+fn the_risk_matrix_counts_every_open_risk_once() {
+    let book = example();
+    let d = rel5(&book);
+    let s = slide(&d, SlideKind::Risks);
+    let Some(Block::Matrix(m)) = s.right.first() else { panic!("the risks slide has a matrix") };
+    let top = &tables(s)[0];
+    assert_eq!(m.cells.iter().map(|c| c.count).sum::<usize>(), top.rows.len() + top.more);
+    assert_eq!(top.rows[0].cells[0].text, "RISK-11", "the highest current exposure comes first");
+    assert_eq!(top.rows[0].cells[2].text, "9 · Medium");
+}
+
+#[test]
+fn a_release_that_is_not_there_gives_one_slide_that_says_so() {
+    let book = example();
+    let d = deck_of(&book, Scope::Release(Id::from("REL-99")));
+    assert_eq!(d.slides.len(), 1);
+    assert!(d.slides[0].top.iter().any(|b| matches!(b, Block::Callout(c) if c.text.contains("REL-99"))));
+}
+
+#[test]
+fn an_empty_release_still_gives_every_slide_with_plain_words() {
+    let mut book = example();
+    book.releases.push(crate::model::Release { id: Id::from("REL-7"), name: "Empty".into(), ..Default::default() });
+    let d = deck_of(&book, Scope::Release(Id::from("REL-7")));
+    assert_eq!(d.slides.len(), 9);
+    let runbook = slide(&d, SlideKind::Runbook);
+    assert!(runbook.top.iter().any(|b| matches!(b, Block::Callout(c) if c.text.contains("No deployment"))));
+}

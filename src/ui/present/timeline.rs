@@ -1,0 +1,194 @@
+//! Drawing the calendar excerpt: months across the top, a lane per kind of
+//! thing, freezes shaded behind everything, a line for today, and labels
+//! that step down a row rather than overlap.
+
+use super::look::Look;
+use crate::present::blocks::{Span, SpanKind, Timeline, Tone};
+use egui::{Align2, Color32, FontId, Pos2, Rect, Sense, Stroke, Ui, pos2, vec2};
+use jiff::civil::Date;
+
+/// Rows of labels a lane may use before labels are left to the hover text.
+const MAX_SUBROWS: usize = 4;
+
+/// Draws the excerpt with an accessible description of what is on it.
+pub fn timeline_ui(ui: &mut Ui, look: &Look, t: &Timeline) {
+    let width = ui.available_width();
+    let label_w = look.px(230.0);
+    let days = (t.last - t.first).get_days().max(0) as f32 + 1.0;
+    let day_w = (width - label_w) / days;
+    let x_of = |d: Date, left: f32| left + label_w + (d - t.first).get_days() as f32 * day_w;
+    let font = FontId::proportional(look.small());
+    let row_h = look.px(36.0);
+    let header_h = look.px(32.0);
+    // Spans cut to the days shown, so none starts off the left edge.
+    let clip = |s: &Span| Span { first: s.first.max(t.first), last: s.last.min(t.last), ..s.clone() };
+    let mut lanes: Vec<(&str, Vec<Span>)> = Vec::new();
+    if !t.shaded.is_empty() {
+        lanes.push(("Freezes", t.shaded.iter().map(clip).collect()));
+    }
+    lanes.extend(
+        t.lanes.iter().filter(|l| !l.spans.is_empty()).map(|l| (l.label.as_str(), l.spans.iter().map(clip).collect())),
+    );
+    // Lay out labels first, to know each lane's height.
+    let placed: Vec<Vec<(usize, bool)>> = lanes
+        .iter()
+        .map(|(_, spans)| {
+            let mut ends = [f32::MIN; MAX_SUBROWS];
+            spans
+                .iter()
+                .map(|s| {
+                    let x = x_of(s.first, 0.0);
+                    let w = ui.painter().layout_no_wrap(label_text(s), font.clone(), Color32::BLACK).size().x;
+                    let bar = marker_w(look, s, day_w);
+                    let inside = label_inside(s) && w + look.px(16.0) <= bar;
+                    let end = if inside { x + bar } else { x + bar + look.px(8.0) + w };
+                    // Bars that only touch (one phase ending as the next begins) share a row.
+                    match ends.iter().position(|&e| e < x + look.px(2.0)) {
+                        Some(row) => {
+                            ends[row] = if inside { end } else { end + look.px(16.0) };
+                            (row, true)
+                        }
+                        // No room on any row: the mark stays, its label is
+                        // left to the key dates and the accessible description.
+                        None => (0, false),
+                    }
+                })
+                .collect()
+        })
+        .collect();
+    let lane_h: Vec<f32> =
+        placed.iter().map(|p| row_h * (p.iter().map(|(r, _)| r + 1).max().unwrap_or(1) as f32).max(1.0)).collect();
+    let footer_h = if t.today.is_some() { look.px(34.0) } else { 0.0 };
+    let height = header_h + lane_h.iter().sum::<f32>() + footer_h;
+    let (rect, response) = ui.allocate_exact_size(vec2(width, height), Sense::hover());
+    let painter = ui.painter_at(rect.expand(look.px(2.0)));
+    let left = rect.left();
+    let body =
+        Rect::from_min_max(pos2(left + label_w, rect.top() + header_h), pos2(rect.right(), rect.bottom() - footer_h));
+    // Months: the first day shown is labelled only when its month has room for the name.
+    let next_month = t.first.first_of_month().checked_add(jiff::Span::new().months(1)).unwrap_or(t.last);
+    let first_has_room = (next_month - t.first).get_days() as f32 * day_w > look.px(150.0);
+    for d in t.first.series(jiff::Span::new().days(1)).take_while(|d| *d <= t.last) {
+        if d.day() == 1 || (d == t.first && first_has_room) {
+            let x = x_of(d, left);
+            painter.vline(x, rect.top()..=body.bottom(), Stroke::new(look.px(1.0), look.rule()));
+            let name = if d.month() == 1 || d == t.first { d.strftime("%b %Y") } else { d.strftime("%B") };
+            let at = pos2(x + look.px(6.0), rect.top());
+            painter.text(at, Align2::LEFT_TOP, name.to_string(), font.clone(), look.t.text_weak);
+        }
+    }
+    // Freezes, shaded across every lane.
+    for s in t.shaded.iter().map(clip) {
+        let r = Rect::from_x_y_ranges(x_of(s.first, left)..=x_of(s.last, left) + day_w, body.y_range());
+        painter.rect_filled(r, 0.0, Color32::from_gray(232));
+    }
+    // Lanes.
+    let mut y = body.top();
+    for (((name, spans), rows), h) in lanes.iter().zip(&placed).zip(&lane_h) {
+        painter.hline(left..=rect.right(), y, Stroke::new(look.px(1.0), look.rule()));
+        painter.text(pos2(left, y + row_h / 2.0), Align2::LEFT_CENTER, *name, font.clone(), look.t.text);
+        for (s, (row, labelled)) in spans.iter().zip(rows) {
+            let top = y + *row as f32 * row_h;
+            span_ui(&painter, look, s, x_of(s.first, left), day_w, top, row_h, labelled.then_some(&font));
+        }
+        y += h;
+    }
+    painter.hline(left..=rect.right(), body.bottom(), Stroke::new(look.px(1.0), look.rule()));
+    if let Some(today) = t.today {
+        let x = x_of(today, left) + day_w / 2.0;
+        painter.vline(x, body.top()..=body.bottom() + look.px(6.0), Stroke::new(look.px(3.0), look.t.accent));
+        let at = pos2(x, body.bottom() + look.px(6.0));
+        painter.text(at, Align2::CENTER_TOP, "today", font.clone(), look.t.accent);
+    }
+    let name = describe(t);
+    response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Image, true, &name));
+}
+
+/// The width of a span's mark before its label starts.
+fn marker_w(look: &Look, s: &Span, day_w: f32) -> f32 {
+    match s.kind {
+        SpanKind::Milestone { .. } => look.px(22.0),
+        _ => (((s.last - s.first).get_days() as f32 + 1.0) * day_w).max(look.px(10.0)),
+    }
+}
+
+/// Whether a span's label goes inside its bar when it fits.
+fn label_inside(s: &Span) -> bool {
+    matches!(s.kind, SpanKind::Phase { .. } | SpanKind::Blackout)
+}
+
+/// A label as drawn, with its symbol.
+fn label_text(s: &Span) -> String {
+    match s.kind {
+        _ if s.conflict => format!("⚠ {}", s.label),
+        SpanKind::Milestone { done: true } => format!("✔ {}", s.label),
+        _ => s.label.clone(),
+    }
+}
+
+#[allow(clippy::too_many_arguments, reason = "one span's place on the lane")]
+fn span_ui(
+    painter: &egui::Painter,
+    look: &Look,
+    s: &Span,
+    x: f32,
+    day_w: f32,
+    top: f32,
+    row_h: f32,
+    font: Option<&FontId>,
+) {
+    let bar_h = row_h * 0.62;
+    let mid = top + row_h / 2.0;
+    let w = marker_w(look, s, day_w);
+    let colour = match s.kind {
+        _ if s.conflict => look.t.error,
+        // What is behind us steps back.
+        SpanKind::Milestone { done: true } => look.t.text_weak,
+        _ => look.colour(Tone::Normal),
+    };
+    let (fill, stroke) = match s.kind {
+        SpanKind::Phase { current: true } => (look.t.accent, look.t.accent),
+        SpanKind::Phase { current: false } => (look.tint(), look.rule()),
+        SpanKind::Deployment if s.conflict => (look.t.error, look.t.error),
+        SpanKind::Deployment => (look.t.text, look.t.text),
+        SpanKind::Blackout => (Color32::from_gray(215), Color32::from_gray(150)),
+        SpanKind::Milestone { .. } => (Color32::WHITE, colour),
+    };
+    if let SpanKind::Milestone { done } = s.kind {
+        let c = pos2(x + day_w / 2.0, mid);
+        let r = look.px(9.0);
+        let diamond = vec![pos2(c.x, c.y - r), pos2(c.x + r, c.y), pos2(c.x, c.y + r), pos2(c.x - r, c.y)];
+        let fill = if done { look.t.good } else { Color32::WHITE };
+        painter.add(egui::Shape::convex_polygon(diamond, fill, Stroke::new(look.px(2.5), look.t.text)));
+    } else {
+        let bar = Rect::from_min_size(pos2(x, mid - bar_h / 2.0), vec2(w, bar_h));
+        painter.rect(bar, look.px(6.0), fill, Stroke::new(look.px(1.5), stroke), egui::StrokeKind::Inside);
+    }
+    let Some(font) = font else { return };
+    let text = label_text(s);
+    let on_bar = label_inside(s);
+    let galley = painter.layout_no_wrap(text.clone(), font.clone(), colour);
+    if on_bar && galley.size().x + look.px(16.0) <= w {
+        let ink = if matches!(s.kind, SpanKind::Phase { current: true }) { look.t.on_accent } else { look.t.text };
+        painter.text(pos2(x + look.px(8.0), mid), Align2::LEFT_CENTER, text, font.clone(), ink);
+    } else {
+        let at: Pos2 = pos2(x + w + look.px(8.0), mid);
+        painter.text(at, Align2::LEFT_CENTER, text, font.clone(), colour);
+    }
+}
+
+/// The excerpt in words, for screen readers and tests.
+fn describe(t: &Timeline) -> String {
+    let mut parts = vec![format!("Calendar from {} to {}", t.first, t.last)];
+    for lane in &t.lanes {
+        let items: Vec<String> = lane.spans.iter().map(|s| format!("{} {}", s.label, s.first)).collect();
+        if !items.is_empty() {
+            parts.push(format!("{}: {}", lane.label, items.join(", ")));
+        }
+    }
+    if !t.shaded.is_empty() {
+        let names: Vec<&str> = t.shaded.iter().map(|s| s.label.as_str()).collect();
+        parts.push(format!("freezes: {}", names.join(", ")));
+    }
+    parts.join("; ")
+}
