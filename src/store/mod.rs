@@ -8,6 +8,7 @@
 mod backup;
 mod book_file;
 mod error;
+mod fingerprint;
 mod format;
 mod locate;
 mod migrate;
@@ -15,12 +16,13 @@ mod parse;
 mod write;
 
 pub use backup::{KEEP_VERSIONS, backup_dir, data_dir, keep_opened_copy, keep_previous_version, kept_versions};
-pub use book_file::{BookFile, DiskState};
+pub use book_file::BookFile;
 pub use error::{LoadError, ParseError, SaveError, plain_io};
+pub use fingerprint::{DiskState, Fingerprint, disk_state};
 pub use format::{FORMAT_NAME, FORMAT_VERSION, to_text};
 pub use locate::line_col;
 pub use parse::{Parsed, parse};
-pub use write::write_atomic;
+pub use write::{PlainWriter, SaveWriter, write_atomic, write_atomic_with};
 
 use crate::model::Book;
 use std::io::Read;
