@@ -46,6 +46,24 @@ impl BookFile {
         BookFile { path: path.to_owned(), original: None, backup: None, on_disk: None, newer_version: None }
     }
 
+    /// The file that restored changes belong to. `base` is the content the
+    /// changes were made on: if the file no longer holds it (or it is not
+    /// known), the first save asks before overwriting, as for any change
+    /// made behind Relplan's back.
+    pub fn resume(path: &Path, base: Option<Fingerprint>) -> BookFile {
+        let bytes = std::fs::read(path).ok();
+        let newer_version = bytes.as_deref().and_then(newer_version_of);
+        let on_disk = match (&bytes, base) {
+            (Some(bytes), Some(base)) => {
+                let modified = std::fs::metadata(path).and_then(|m| m.modified()).ok();
+                let now = Fingerprint::of(bytes, modified);
+                Some(if now.same_content(&base) { now } else { base })
+            }
+            (_, base) => base,
+        };
+        BookFile { path: path.to_owned(), original: bytes, backup: None, on_disk, newer_version }
+    }
+
     /// Where the file is.
     pub fn path(&self) -> &Path {
         &self.path

@@ -76,3 +76,25 @@ pub fn disk_state(path: &Path, expected: Option<&Fingerprint>) -> DiskState {
         (Ok(_), _) => DiskState::Changed,
     }
 }
+
+impl Fingerprint {
+    /// The size and content hash as text (`size:hex`), for remembering in a
+    /// recovery file which content some changes were made on.
+    pub fn content_id(&self) -> String {
+        let hex: String = self.sha256.iter().map(|b| format!("{b:02x}")).collect();
+        format!("{}:{hex}", self.len)
+    }
+
+    /// The fingerprint a [`Fingerprint::content_id`] names (without a time).
+    pub fn from_content_id(id: &str) -> Option<Fingerprint> {
+        let (len, hex) = id.split_once(':')?;
+        if hex.len() != 64 {
+            return None;
+        }
+        let mut sha256 = [0u8; 32];
+        for (i, byte) in sha256.iter_mut().enumerate() {
+            *byte = u8::from_str_radix(hex.get(2 * i..2 * i + 2)?, 16).ok()?;
+        }
+        Some(Fingerprint { len: len.parse().ok()?, modified: None, sha256 })
+    }
+}

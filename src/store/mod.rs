@@ -10,9 +10,11 @@ mod book_file;
 mod error;
 mod fingerprint;
 mod format;
+mod journal;
 mod locate;
 mod migrate;
 mod parse;
+mod recovery;
 mod write;
 
 pub use backup::{KEEP_VERSIONS, backup_dir, data_dir, keep_opened_copy, keep_previous_version, kept_versions};
@@ -20,8 +22,13 @@ pub use book_file::BookFile;
 pub use error::{LoadError, ParseError, SaveError, plain_io};
 pub use fingerprint::{DiskState, Fingerprint, disk_state};
 pub use format::{FORMAT_NAME, FORMAT_VERSION, to_text};
+pub use journal::{
+    Journal, JournalContext, SNAPSHOT_EVERY, WRITE_AT_LEAST_EVERY, WRITE_WHEN_IDLE, flush_all_after_panic,
+    install_panic_hook,
+};
 pub use locate::line_col;
 pub use parse::{Parsed, parse};
+pub use recovery::{Recovered, RecoveryInfo, recoverable, recovery_dir};
 pub use write::{PlainWriter, SaveWriter, write_atomic, write_atomic_with};
 
 use crate::model::Book;
