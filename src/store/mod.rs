@@ -12,6 +12,7 @@ mod fingerprint;
 mod format;
 mod journal;
 mod locate;
+mod lock;
 mod migrate;
 mod parse;
 mod recovery;
@@ -27,6 +28,9 @@ pub use journal::{
     install_panic_hook,
 };
 pub use locate::line_col;
+pub use lock::{
+    BookLock, HEARTBEAT_EVERY, LockError, LockHeld, LockOwner, STALE_AFTER, Stale, current_user, inspect, lock_file_of,
+};
 pub use parse::{Parsed, parse};
 pub use recovery::{Recovered, RecoveryInfo, recoverable, recovery_dir};
 pub use write::{PlainWriter, SaveWriter, write_atomic, write_atomic_with};
