@@ -98,3 +98,10 @@ impl Fingerprint {
         Some(Fingerprint { len: len.parse().ok()?, modified: None, sha256 })
     }
 }
+
+impl Fingerprint {
+    /// The modification time, when known.
+    pub fn modified(&self) -> Option<SystemTime> {
+        self.modified
+    }
+}

@@ -7,6 +7,7 @@
 
 mod backup;
 mod book_file;
+mod compare;
 mod error;
 mod fingerprint;
 mod format;
@@ -16,10 +17,12 @@ mod lock;
 mod migrate;
 mod parse;
 mod recovery;
+mod watch;
 mod write;
 
 pub use backup::{KEEP_VERSIONS, backup_dir, data_dir, keep_opened_copy, keep_previous_version, kept_versions};
 pub use book_file::BookFile;
+pub use compare::{Difference, compare};
 pub use error::{LoadError, ParseError, SaveError, plain_io};
 pub use fingerprint::{DiskState, Fingerprint, disk_state};
 pub use format::{FORMAT_NAME, FORMAT_VERSION, to_text};
@@ -33,6 +36,7 @@ pub use lock::{
 };
 pub use parse::{Parsed, parse};
 pub use recovery::{Recovered, RecoveryInfo, recoverable, recovery_dir};
+pub use watch::{FileWatch, POLL_EVERY};
 pub use write::{PlainWriter, SaveWriter, write_atomic, write_atomic_with};
 
 use crate::model::Book;
