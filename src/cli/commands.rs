@@ -29,6 +29,7 @@ pub fn run<I: IntoIterator<Item = OsString>>(args: I) -> ExitCode {
                 release: w.release.clone(),
                 theme: w.theme,
                 screenshot: w.screenshot.clone().map(|p| crate::ui::ScreenshotPlan::new(p, w.size)),
+                recover: true,
             };
             crate::ui::run(start, w)
         }

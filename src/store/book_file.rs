@@ -59,7 +59,9 @@ impl BookFile {
                 let now = Fingerprint::of(bytes, modified);
                 Some(if now.same_content(&base) { now } else { base })
             }
-            (_, base) => base,
+            // Changes of unknown origin on an existing file: the first save asks.
+            (Some(_), None) => Some(Fingerprint::unknown()),
+            (None, base) => base,
         };
         BookFile { path: path.to_owned(), original: bytes, backup: None, on_disk, newer_version }
     }
@@ -100,7 +102,14 @@ impl BookFile {
     /// [`BookFile::save`], with the bytes passing through `writer`.
     pub fn save_with(&mut self, book: &Book, writer: &mut dyn SaveWriter) -> Result<(), SaveError> {
         self.refuse_newer()?;
-        if self.disk_state() == DiskState::Changed {
+        let state = self.disk_state();
+        if state == DiskState::Changed && self.on_disk.is_none() {
+            return Err(self.error(
+                "there is already a file of that name, and Relplan does not save over a file it did not open \
+                 (choose another name, or open that file first)",
+            ));
+        }
+        if state == DiskState::Changed {
             return Err(self.error(
                 "the file was changed by someone else since you opened it, so Relplan did not overwrite it \
                  (use Save as… to keep both, or reopen it to see the other version)",

@@ -100,6 +100,11 @@ impl Fingerprint {
 }
 
 impl Fingerprint {
+    /// A fingerprint no file matches, for content that is not known.
+    pub fn unknown() -> Fingerprint {
+        Fingerprint { len: u64::MAX, modified: None, sha256: [0xFF; 32] }
+    }
+
     /// The modification time, when known.
     pub fn modified(&self) -> Option<SystemTime> {
         self.modified
