@@ -136,7 +136,12 @@ impl BookFile {
         }
         if let Some(original) = &self.original {
             self.backup = Some(keep_opened_copy(&self.path, original)?);
-        } else if let Some(previous) = &previous {
+        }
+        // The version being replaced, unless it is the copy just kept (a
+        // version someone else wrote meanwhile is kept too).
+        if let Some(previous) = &previous
+            && self.original.as_ref() != Some(previous)
+        {
             keep_previous_version(&self.path, previous)?;
         }
         let text = super::to_text(book).map_err(|e| self.error(&e.to_string()))?;

@@ -99,7 +99,7 @@ impl RelplanApp {
         let mut keep = true;
         ui.horizontal(|ui| {
             if ui
-                .button("Keep mine")
+                .button("Keep my version")
                 .on_hover_text("The next save replaces the file; its version is kept as a backup")
                 .clicked()
             {
