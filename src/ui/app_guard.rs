@@ -131,7 +131,13 @@ impl RelplanApp {
         let mut session = Session::new(doc, file, Vec::new());
         session.read_only = newer.map(ReadOnly::NewerFormat);
         if let (Some(path), None) = (&info.book_path, newer) {
-            match BookLock::acquire(path) {
+            // The lock the crashed Relplan left (same person, same computer,
+            // process gone) is broken; anyone else's makes the book read-only.
+            let taken = match BookLock::acquire(path) {
+                Err(LockError::Held(held)) if is_my_crashed_lock(&held) => BookLock::break_stale(path),
+                other => other,
+            };
+            match taken {
                 Ok(lock) => session.lock = Some(lock),
                 Err(LockError::Held(held)) => session.read_only = Some(ReadOnly::LockedBy(held)),
                 Err(LockError::Unavailable(_)) => {}
@@ -187,4 +193,11 @@ pub(super) fn watch(ctx: &egui::Context, file: Option<&BookFile>) -> Option<File
     let file = file?;
     let ctx = ctx.clone();
     Some(FileWatch::start(file.path(), file.fingerprint().cloned(), move || ctx.request_repaint()))
+}
+
+/// Whether a lock was left by this person's own Relplan on this computer,
+/// which is no longer running.
+fn is_my_crashed_lock(held: &crate::store::LockHeld) -> bool {
+    let me = crate::store::LockOwner::me();
+    held.stale == Some(crate::store::Stale::ProcessEnded) && held.owner.user == me.user && held.owner.host == me.host
 }
