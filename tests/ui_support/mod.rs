@@ -46,6 +46,20 @@ pub fn app_with(book: Book) -> Harness<'static, RelplanApp> {
     })
 }
 
+/// The app on the example book, drawing a box for a character that no
+/// font has, as the shipped window does (egui's default; kittest panics
+/// instead by default, to catch missing glyphs in the window's own text).
+pub fn app_with_example_as_shipped() -> Harness<'static, RelplanApp> {
+    isolate();
+    let book = relplan::templates::example().expect("the example book opens");
+    Harness::builder()
+        .with_size(egui::vec2(1400.0, 900.0))
+        // Grids take a few more frames to settle around very long texts.
+        .with_max_steps(64)
+        .allow_missing_glyphs()
+        .build_eframe(move |cc| RelplanApp::with_book(&cc.egui_ctx, Prefs::default(), book.clone()))
+}
+
 /// The app on the bundled example book.
 pub fn app_with_example() -> Harness<'static, RelplanApp> {
     app_with(relplan::templates::example().expect("the example book opens"))
