@@ -156,3 +156,22 @@ fn a_file_deleted_while_open_keeps_the_book_and_save_writes_it_again() {
     settle(&mut h);
     assert_eq!(relplan::store::load(&path).unwrap().book, mine, "Save wrote the file again");
 }
+
+#[test]
+fn a_save_into_a_folder_that_vanished_says_why_keeps_the_book_and_offers_save_as() {
+    let dir = tempfile::tempdir().unwrap();
+    let folder = dir.path().join("usb-stick");
+    std::fs::create_dir(&folder).unwrap();
+    let path = book_file(&folder, relplan::templates::EXAMPLE);
+    let mut h = app_with_file(path.clone());
+    duplicate_a_release(&mut h);
+    let mine = book(&h);
+    std::fs::remove_dir_all(&folder).unwrap();
+    h.key_press_modifiers(Modifiers::COMMAND, Key::S);
+    settle(&mut h);
+    h.get_by_label("The book was not saved");
+    assert!(h.query_all_by_label_contains("the file or its folder does not exist").count() >= 1, "the reason");
+    h.get_by_label_contains("Try Save as…");
+    assert!(h.state().session().is_some_and(|s| s.doc.is_dirty()), "the changes are still open");
+    assert_eq!(book(&h), mine, "nothing was lost");
+}

@@ -137,8 +137,12 @@ impl Journal {
     /// The book has no unsaved changes any more (it was saved, or the
     /// changes were discarded or undone): the recovery file is removed.
     pub fn clear(&mut self) {
+        let nothing_kept = self.copied.is_none();
         self.copied = None;
         let mut s = lock(&self.shared.state);
+        if nothing_kept && s.pending.is_none() && !s.on_disk {
+            return;
+        }
         s.pending = None;
         s.clears += 1;
         if s.on_disk {

@@ -413,6 +413,13 @@ impl eframe::App for RelplanApp {
         self.report_first_frame(&ctx);
     }
 
+    fn on_exit(&mut self, _gl: Option<&eframe::glow::Context>) {
+        // The book is closed: its lock goes now, and its journal writes any
+        // copy not yet written (the changes were saved or discarded unless
+        // the window is going away some other way).
+        self.session = None;
+    }
+
     fn save(&mut self, _storage: &mut dyn eframe::Storage) {
         if self.screenshot.is_none()
             && let Err(e) = self.prefs.save()
