@@ -66,6 +66,7 @@ impl RelplanApp {
     }
 
     pub(super) fn compare_ui(&mut self, ui: &mut egui::Ui, view: &CompareView) -> bool {
+        ui.set_min_width(480.0);
         ui.heading("Your version and the one on disk");
         match &view.differences {
             Err(reason) => {
@@ -77,19 +78,20 @@ impl RelplanApp {
             }
             Ok(differences) => {
                 ui.label(format!("{} differences, by place:", differences.len()));
-                egui::ScrollArea::vertical().max_height(360.0).show(ui, |ui| {
-                    egui::Grid::new("compare.grid").striped(true).num_columns(3).show(ui, |ui| {
-                        ui.strong("Where");
-                        ui.strong("Yours");
-                        ui.strong("On disk");
-                        ui.end_row();
-                        for d in differences.iter().take(SHOWN) {
-                            ui.add(egui::Label::new(&d.place).wrap());
-                            ui.add(egui::Label::new(&d.mine).wrap());
-                            ui.add(egui::Label::new(&d.theirs).wrap());
-                            ui.end_row();
-                        }
-                    });
+                let t = super::theme::tokens(ui.ctx());
+                egui::ScrollArea::vertical().min_scrolled_height(260.0).max_height(360.0).show(ui, |ui| {
+                    ui.set_width(ui.available_width());
+                    for d in differences.iter().take(SHOWN) {
+                        ui.add(egui::Label::new(egui::RichText::new(&d.place).strong()).wrap());
+                        ui.horizontal_wrapped(|ui| {
+                            ui.label(egui::RichText::new("Yours:").color(t.text_weak));
+                            ui.label(&d.mine);
+                            ui.add_space(t.spacing);
+                            ui.label(egui::RichText::new("On disk:").color(t.text_weak));
+                            ui.label(&d.theirs);
+                        });
+                        ui.separator();
+                    }
                     if differences.len() > SHOWN {
                         ui.weak(format!("…and {} more.", differences.len() - SHOWN));
                     }
