@@ -98,6 +98,8 @@ pub struct RelplanApp {
     pub(super) recovered: Vec<crate::store::Recovered>,
     /// What the start would have opened, while recovered books are offered.
     pub(super) deferred_open: Option<Option<PathBuf>>,
+    /// The last problem writing the recovery journal, once reported.
+    pub(super) journal_problem: Option<String>,
 }
 
 impl RelplanApp {
@@ -182,6 +184,7 @@ impl RelplanApp {
             save_as_lock: None,
             recovered: Vec::new(),
             deferred_open: None,
+            journal_problem: None,
         }
     }
 

@@ -50,6 +50,16 @@ impl RelplanApp {
                 journal.clear();
             }
         }
+        // A recovery file that cannot be written is said once, not hidden.
+        let problem = self.session.as_ref().and_then(|s| s.journal.as_ref()).and_then(Journal::error);
+        if problem.is_some() && problem != self.journal_problem {
+            let reason = problem.clone().unwrap_or_default();
+            self.set_status(
+                format!("Relplan cannot keep a recovery copy of your unsaved changes ({reason}). Save often."),
+                true,
+            );
+        }
+        self.journal_problem = problem;
         // Our own save changes the file; the watch is told when it ends.
         if !self.is_saving()
             && let Some(news) = self.session.as_ref().and_then(|s| s.watch.as_ref()).and_then(FileWatch::news)
