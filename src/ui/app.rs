@@ -85,7 +85,7 @@ pub struct RelplanApp {
     last_title: String,
     pub(super) ctx: egui::Context,
     /// Whether the window had the keyboard focus last frame.
-    was_focused: bool,
+    pub(super) was_focused: bool,
     /// The book's file changed or vanished on disk (noticed when the window regained focus).
     pub(super) disk_notice: Option<crate::store::DiskState>,
     first_frame_reported: bool,
@@ -114,13 +114,7 @@ impl RelplanApp {
         let mut app = Self::blank(ctx, prefs, &start);
         let last = app.prefs.recent.first().filter(|p| p.exists()).cloned();
         let target = start.file.or(last);
-        let recovered =
-            if start.recover && app.screenshot.is_none() { crate::store::recoverable() } else { Vec::new() };
-        if !recovered.is_empty() {
-            // Nothing opens until the user has decided about the recovered books.
-            app.recovered = recovered;
-            app.deferred_open = Some(target);
-            app.dialog = Some(Dialog::Recover);
+        if start.recover && app.offer_recovery(&target) {
             return app;
         }
         match target {
@@ -211,16 +205,6 @@ impl RelplanApp {
     /// The selected release's id.
     pub fn selected_release_id(&self) -> Option<&Id> {
         self.selected.as_ref()
-    }
-
-    /// When the window regains focus, checks whether the book's file was
-    /// changed or deleted on disk meanwhile.
-    fn notice_external_changes(&mut self, ctx: &egui::Context) {
-        let focused = ctx.input(|i| i.focused);
-        if focused && !self.was_focused && !self.is_saving() {
-            self.check_file_now();
-        }
-        self.was_focused = focused;
     }
 
     /// Whether a file is being opened or saved in the background.

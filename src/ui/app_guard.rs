@@ -68,6 +68,31 @@ impl RelplanApp {
         }
     }
 
+    /// When the window regains focus, checks whether the book's file was
+    /// changed or deleted on disk meanwhile.
+    pub(super) fn notice_external_changes(&mut self, ctx: &egui::Context) {
+        let focused = ctx.input(|i| i.focused);
+        if focused && !self.was_focused && !self.is_saving() {
+            self.check_file_now();
+        }
+        self.was_focused = focused;
+    }
+
+    /// Offers the books a crashed Relplan left, if any; then nothing opens
+    /// (`target` is what would have) until the user has decided.
+    pub(super) fn offer_recovery(&mut self, target: &Option<std::path::PathBuf>) -> bool {
+        if self.screenshot.is_some() {
+            return false;
+        }
+        self.recovered = crate::store::recoverable();
+        if self.recovered.is_empty() {
+            return false;
+        }
+        self.deferred_open = Some(target.clone());
+        self.dialog = Some(super::dialogs::Dialog::Recover);
+        true
+    }
+
     /// The window regained focus: look at the file now.
     pub(super) fn check_file_now(&self) {
         if let Some(watch) = self.session.as_ref().and_then(|s| s.watch.as_ref()) {
