@@ -90,10 +90,27 @@ fn an_unknown_field_lists_the_known_ones() {
 }
 
 #[test]
-fn a_newer_format_version_is_refused() {
+fn a_newer_format_version_that_holds_only_known_things_opens_marked_newer() {
     let t = text().replace("version: 1,", "version: 99,");
+    let parsed = parse_str(&t).expect("a newer book with nothing unknown opens");
+    assert_eq!(parsed.newer_version, Some(99));
+    assert_eq!(parsed.book, small_book());
+    let current = parse_str(&text()).expect("opens");
+    assert_eq!(current.newer_version, None);
+}
+
+#[test]
+fn a_newer_format_version_with_unknown_things_is_refused_saying_where() {
+    let t = text()
+        .replace("version: 1,", "version: 99,")
+        .replace("name: \"One\",", "name: \"One\",\n            colour: \"red\",");
     match parse_str(&t) {
-        Err(LoadError::NewerVersion { found: 99, supported: 1, .. }) => {}
+        Err(e @ LoadError::NewerVersion { found: 99, supported: 1, .. }) => {
+            let line = line_of(&t, "colour");
+            assert!(e.to_string().contains(&format!("at {line}:")), "{e}");
+            assert!(e.to_string().contains("newer Relplan"), "{e}");
+            assert!(e.to_string().contains("did not change it"), "{e}");
+        }
         other => panic!("expected a newer-version refusal, got {other:?}"),
     }
 }

@@ -30,6 +30,7 @@ pub fn run<I: IntoIterator<Item = OsString>>(args: I) -> ExitCode {
                 theme: w.theme,
                 screenshot: w.screenshot.clone().map(|p| crate::ui::ScreenshotPlan::new(p, w.size)),
                 slide: w.slide,
+                recover: true,
             };
             crate::ui::run(start, w)
         }

@@ -117,6 +117,7 @@ fn png(file: PathBuf, output: PathBuf, release: Option<Id>, window: &WindowArgs)
         theme: window.theme,
         screenshot: Some(crate::ui::ScreenshotPlan::new(output, window.size)),
         slide: None,
+        recover: false,
     };
     crate::ui::run(start, window)
 }

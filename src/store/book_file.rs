@@ -2,23 +2,12 @@
 //! whether someone changed it behind our back.
 
 use super::backup::keep_previous_version;
+use super::fingerprint::{DiskState, Fingerprint, disk_state};
+use super::format::{FORMAT_VERSION, scan_header};
+use super::write::{PlainWriter, SaveWriter, write_atomic_with};
 use super::{LoadError, Parsed, SaveError, keep_opened_copy, parse, read_limited};
 use crate::model::Book;
-use sha2::{Digest, Sha256};
 use std::path::{Path, PathBuf};
-
-/// What a file looked like when Relplan last read or wrote it.
-#[derive(Clone, Debug, PartialEq, Eq)]
-struct Fingerprint {
-    len: u64,
-    sha256: [u8; 32],
-}
-
-impl Fingerprint {
-    fn of(bytes: &[u8]) -> Self {
-        Self { len: bytes.len() as u64, sha256: Sha256::digest(bytes).into() }
-    }
-}
 
 /// An open book file.
 ///
@@ -26,37 +15,55 @@ impl Fingerprint {
 /// first save of a session can keep a backup of them, and a fingerprint of
 /// what is on disk, so that a save never silently overwrites a version
 /// someone else wrote meanwhile (a colleague, `git pull`, a sync tool).
+/// A file written by a newer Relplan is never saved over.
 #[derive(Debug)]
 pub struct BookFile {
     path: PathBuf,
     original: Option<Vec<u8>>,
     backup: Option<PathBuf>,
     on_disk: Option<Fingerprint>,
-}
-
-/// What is on disk compared with what Relplan last read or wrote.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum DiskState {
-    /// As Relplan left it.
-    Unchanged,
-    /// Someone changed it.
-    Changed,
-    /// It is gone.
-    Deleted,
+    newer_version: Option<u32>,
 }
 
 impl BookFile {
     /// Opens a book file.
     pub fn open(path: &Path) -> Result<(BookFile, Parsed), LoadError> {
         let bytes = read_limited(path)?;
+        let modified = std::fs::metadata(path).and_then(|m| m.modified()).ok();
         let parsed = parse(&bytes, path)?;
-        let on_disk = Some(Fingerprint::of(&bytes));
-        Ok((BookFile { path: path.to_owned(), original: Some(bytes), backup: None, on_disk }, parsed))
+        let file = BookFile {
+            path: path.to_owned(),
+            on_disk: Some(Fingerprint::of(&bytes, modified)),
+            original: Some(bytes),
+            backup: None,
+            newer_version: parsed.newer_version,
+        };
+        Ok((file, parsed))
     }
 
     /// A file that does not exist yet (Save as, or a new book).
     pub fn new_at(path: &Path) -> BookFile {
-        BookFile { path: path.to_owned(), original: None, backup: None, on_disk: None }
+        BookFile { path: path.to_owned(), original: None, backup: None, on_disk: None, newer_version: None }
+    }
+
+    /// The file that restored changes belong to. `base` is the content the
+    /// changes were made on: if the file no longer holds it (or it is not
+    /// known), the first save asks before overwriting, as for any change
+    /// made behind Relplan's back.
+    pub fn resume(path: &Path, base: Option<Fingerprint>) -> BookFile {
+        let bytes = std::fs::read(path).ok();
+        let newer_version = bytes.as_deref().and_then(newer_version_of);
+        let on_disk = match (&bytes, base) {
+            (Some(bytes), Some(base)) => {
+                let modified = std::fs::metadata(path).and_then(|m| m.modified()).ok();
+                let now = Fingerprint::of(bytes, modified);
+                Some(if now.same_content(&base) { now } else { base })
+            }
+            // Changes of unknown origin on an existing file: the first save asks.
+            (Some(_), None) => Some(Fingerprint::unknown()),
+            (None, base) => base,
+        };
+        BookFile { path: path.to_owned(), original: bytes, backup: None, on_disk, newer_version }
     }
 
     /// Where the file is.
@@ -69,43 +76,101 @@ impl BookFile {
         self.backup.as_deref()
     }
 
-    /// Whether the file on disk is still what Relplan last read or wrote.
+    /// What Relplan last read from or wrote to the file.
+    pub fn fingerprint(&self) -> Option<&Fingerprint> {
+        self.on_disk.as_ref()
+    }
+
+    /// The format version of a file written by a newer Relplan; such a file
+    /// is read-only.
+    pub fn newer_version(&self) -> Option<u32> {
+        self.newer_version
+    }
+
+    /// Whether the file on disk is still what Relplan last read or wrote
+    /// (size, modification time and content hash).
     pub fn disk_state(&self) -> DiskState {
-        match (std::fs::read(&self.path), &self.on_disk) {
-            (Err(e), Some(_)) if e.kind() == std::io::ErrorKind::NotFound => DiskState::Deleted,
-            (Err(_), None) => DiskState::Unchanged,
-            (Ok(bytes), Some(fp)) if Fingerprint::of(&bytes) == *fp => DiskState::Unchanged,
-            (Ok(_), None) => DiskState::Changed,
-            _ => DiskState::Changed,
-        }
+        disk_state(&self.path, self.on_disk.as_ref())
     }
 
     /// Saves the book, unless the file changed on disk since Relplan last
     /// read or wrote it; then nothing is written and the error says so.
     pub fn save(&mut self, book: &Book) -> Result<(), SaveError> {
-        if self.disk_state() == DiskState::Changed {
-            return Err(SaveError {
-                path: self.path.clone(),
-                reason: "the file was changed by someone else since you opened it, so Relplan did not overwrite it \
-                         (use Save as… to keep both, or reopen it to see the other version)"
-                    .to_owned(),
-            });
+        self.save_with(book, &mut PlainWriter)
+    }
+
+    /// [`BookFile::save`], with the bytes passing through `writer`.
+    pub fn save_with(&mut self, book: &Book, writer: &mut dyn SaveWriter) -> Result<(), SaveError> {
+        self.refuse_newer()?;
+        let state = self.disk_state();
+        if state == DiskState::Changed && self.on_disk.is_none() {
+            return Err(self.error(
+                "there is already a file of that name, and Relplan does not save over a file it did not open \
+                 (choose another name, or open that file first)",
+            ));
         }
-        self.save_over(book)
+        if state == DiskState::Changed {
+            return Err(self.error(
+                "the file was changed by someone else since you opened it, so Relplan did not overwrite it \
+                 (use Save as… to keep both, or reopen it to see the other version)",
+            ));
+        }
+        self.save_over_with(book, writer)
     }
 
     /// Saves the book even if the file changed on disk (after the user chose
     /// to keep their version). The replaced version is kept as a backup.
     pub fn save_over(&mut self, book: &Book) -> Result<(), SaveError> {
+        self.save_over_with(book, &mut PlainWriter)
+    }
+
+    /// [`BookFile::save_over`], with the bytes passing through `writer`.
+    pub fn save_over_with(&mut self, book: &Book, writer: &mut dyn SaveWriter) -> Result<(), SaveError> {
+        self.refuse_newer()?;
+        let previous = std::fs::read(&self.path).ok();
+        if let Some(found) = previous.as_deref().and_then(newer_version_of) {
+            return Err(self.error(&format!(
+                "the file there was written by a newer Relplan (book format version {found}), and saving over \
+                 it could lose what that version keeps in it (use Save as… to choose another file)"
+            )));
+        }
         if let Some(original) = &self.original {
             self.backup = Some(keep_opened_copy(&self.path, original)?);
-        } else if let Ok(previous) = std::fs::read(&self.path) {
-            keep_previous_version(&self.path, &previous)?;
         }
-        let text = super::to_text(book).map_err(|e| SaveError { path: self.path.clone(), reason: e.to_string() })?;
-        super::write_atomic(&self.path, text.as_bytes())?;
-        self.on_disk = Some(Fingerprint::of(text.as_bytes()));
+        // The version being replaced, unless it is the copy just kept (a
+        // version someone else wrote meanwhile is kept too).
+        if let Some(previous) = &previous
+            && self.original.as_ref() != Some(previous)
+        {
+            keep_previous_version(&self.path, previous)?;
+        }
+        let text = super::to_text(book).map_err(|e| self.error(&e.to_string()))?;
+        write_atomic_with(&self.path, text.as_bytes(), writer)?;
+        let modified = std::fs::metadata(&self.path).and_then(|m| m.modified()).ok();
+        self.on_disk = Some(Fingerprint::of(text.as_bytes(), modified));
         self.original = None;
         Ok(())
     }
+
+    fn refuse_newer(&self) -> Result<(), SaveError> {
+        match self.newer_version {
+            Some(found) => Err(self.error(&format!(
+                "this book was written by a newer Relplan (book format version {found}, this Relplan writes \
+                 version {FORMAT_VERSION}), so it is open read-only and is never saved over (use Save as… to \
+                 keep your changes in a new file)"
+            ))),
+            None => Ok(()),
+        }
+    }
+
+    fn error(&self, reason: &str) -> SaveError {
+        SaveError { path: self.path.clone(), reason: reason.to_owned() }
+    }
+}
+
+/// The format version of a book file's bytes, when newer than this program's.
+fn newer_version_of(bytes: &[u8]) -> Option<u32> {
+    let text = std::str::from_utf8(bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes)).ok()?;
+    let header = scan_header(text).ok()?;
+    (header.version > FORMAT_VERSION).then_some(header.version)
 }

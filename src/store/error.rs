@@ -28,8 +28,10 @@ pub enum LoadError {
     /// The file is not a Relplan book, or is broken at a known place.
     #[error("{}", .0)]
     Parse(ParseError),
-    /// The file was written by a newer Relplan.
-    #[error("{} was written by a newer Relplan (book format version {found}; this Relplan reads up to version {supported}). Relplan will not change it; please update Relplan to open it.", .path.display())]
+    /// The file was written by a newer Relplan and holds something this
+    /// Relplan does not know. (A newer file that holds nothing unknown opens
+    /// read-only instead.)
+    #[error("{} was written by a newer Relplan (book format version {found}; this Relplan reads up to version {supported}) and holds things this Relplan does not know (at {first_unknown}). Relplan did not change it; please update Relplan to open it.", .path.display())]
     NewerVersion {
         /// The file.
         path: PathBuf,
@@ -37,6 +39,9 @@ pub enum LoadError {
         found: u32,
         /// The newest version this program reads.
         supported: u32,
+        /// Where the first thing this program does not know is, as
+        /// `line:column: what`.
+        first_unknown: String,
     },
 }
 

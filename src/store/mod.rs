@@ -7,20 +7,37 @@
 
 mod backup;
 mod book_file;
+mod compare;
 mod error;
+mod fingerprint;
 mod format;
+mod journal;
 mod locate;
+mod lock;
 mod migrate;
 mod parse;
+mod recovery;
+mod watch;
 mod write;
 
 pub use backup::{KEEP_VERSIONS, backup_dir, data_dir, keep_opened_copy, keep_previous_version, kept_versions};
-pub use book_file::{BookFile, DiskState};
+pub use book_file::BookFile;
+pub use compare::{Difference, compare};
 pub use error::{LoadError, ParseError, SaveError, plain_io};
+pub use fingerprint::{DiskState, Fingerprint, disk_state};
 pub use format::{FORMAT_NAME, FORMAT_VERSION, to_text};
+pub use journal::{
+    Journal, JournalContext, SNAPSHOT_EVERY, WRITE_AT_LEAST_EVERY, WRITE_WHEN_IDLE, flush_all_after_panic,
+    install_panic_hook,
+};
 pub use locate::line_col;
+pub use lock::{
+    BookLock, HEARTBEAT_EVERY, LockError, LockHeld, LockOwner, STALE_AFTER, Stale, current_user, inspect, lock_file_of,
+};
 pub use parse::{Parsed, parse};
-pub use write::write_atomic;
+pub use recovery::{Recovered, RecoveryInfo, recoverable, recovery_dir};
+pub use watch::{FileWatch, POLL_EVERY};
+pub use write::{PlainWriter, SaveWriter, write_atomic, write_atomic_with};
 
 use crate::model::Book;
 use std::io::Read;

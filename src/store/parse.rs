@@ -24,6 +24,10 @@ pub struct Parsed {
     pub findings: Vec<Finding>,
     /// The format version the file had, when older than the current one.
     pub migrated_from: Option<u32>,
+    /// The format version the file had, when newer than this program's.
+    /// Such a book is shown read-only and never saved back (a newer
+    /// Relplan may keep things in it that this one cannot see).
+    pub newer_version: Option<u32>,
 }
 
 /// Reads a book from the bytes of a file. `origin` names the file in messages.
@@ -59,18 +63,23 @@ pub fn parse(bytes: &[u8], origin: &Path) -> Result<Parsed, LoadError> {
             message: format!("this is a “{}” file, not a Relplan book (“{FORMAT_NAME}”)", header.format),
         }));
     }
-    if header.version > FORMAT_VERSION {
-        return Err(LoadError::NewerVersion {
+    let book = if header.version > FORMAT_VERSION {
+        // A newer file opens (read-only) when everything in it is something
+        // this program knows; otherwise it is refused, saying where.
+        parse_current(text, origin).map_err(|e| LoadError::NewerVersion {
             path: origin.to_owned(),
             found: header.version,
             supported: FORMAT_VERSION,
-        });
-    }
-    let book = super::migrate::read_version(text, header.version, origin).map_err(LoadError::Parse)?;
+            first_unknown: format!("{}:{}: {}", e.line, e.column, e.message),
+        })?
+    } else {
+        super::migrate::read_version(text, header.version, origin).map_err(LoadError::Parse)?
+    };
     let mut findings = structural_findings(&book);
     place_findings(text, &mut findings);
-    let migrated_from = (header.version != FORMAT_VERSION).then_some(header.version);
-    Ok(Parsed { book, findings, migrated_from })
+    let migrated_from = (header.version < FORMAT_VERSION).then_some(header.version);
+    let newer_version = (header.version > FORMAT_VERSION).then_some(header.version);
+    Ok(Parsed { book, findings, migrated_from, newer_version })
 }
 
 /// Reads text in the current format version.

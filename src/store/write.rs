@@ -1,10 +1,31 @@
 //! Atomic writes: a file on disk is always either the old version or the
 //! new one, complete.
+//!
+//! The bytes pass through a [`SaveWriter`] on their way into the temporary
+//! file. Saving uses [`PlainWriter`]; tests put in a writer that fails at a
+//! chosen byte to prove that a failure anywhere leaves the original as it was.
 
 use super::error::SaveError;
 use atomic_write_file::AtomicWriteFile;
 use std::io::Write;
 use std::path::{Path, PathBuf};
+
+/// How the bytes of a save reach the temporary file beside the original.
+pub trait SaveWriter {
+    /// Writes all of `bytes` to `out`, or fails.
+    fn write_bytes(&mut self, out: &mut dyn Write, bytes: &[u8]) -> std::io::Result<()>;
+}
+
+/// The writer every real save uses: all the bytes, then a flush.
+#[derive(Clone, Copy, Debug, Default)]
+pub struct PlainWriter;
+
+impl SaveWriter for PlainWriter {
+    fn write_bytes(&mut self, out: &mut dyn Write, bytes: &[u8]) -> std::io::Result<()> {
+        out.write_all(bytes)?;
+        out.flush()
+    }
+}
 
 /// Writes `bytes` to `path` atomically.
 ///
@@ -14,10 +35,15 @@ use std::path::{Path, PathBuf};
 /// it points to is replaced and the link stays. On any failure the file at
 /// `path` is exactly as it was.
 pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<(), SaveError> {
+    write_atomic_with(path, bytes, &mut PlainWriter)
+}
+
+/// [`write_atomic`], with the bytes passing through `writer`.
+pub fn write_atomic_with(path: &Path, bytes: &[u8], writer: &mut dyn SaveWriter) -> Result<(), SaveError> {
     let target = real_target(path);
     let mut file = AtomicWriteFile::options().open(&target).map_err(|e| SaveError::io(path, &e))?;
-    if let Err(e) = file.write_all(bytes).and_then(|()| file.flush()) {
-        // Dropping the file discards the temporary copy; the original is untouched.
+    if let Err(e) = writer.write_bytes(&mut file, bytes) {
+        // Discarding removes the temporary copy; the original is untouched.
         let _ = file.discard();
         return Err(SaveError::io(path, &e));
     }

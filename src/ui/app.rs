@@ -28,6 +28,9 @@ pub struct StartOptions {
     pub screenshot: Option<ScreenshotPlan>,
     /// With the present view: the slide to show first, from 1.
     pub slide: Option<usize>,
+    /// Offer the unsaved changes that a Relplan which stopped left behind
+    /// (the window does; tests ask for it).
+    pub recover: bool,
 }
 
 /// The main area's content.
@@ -90,10 +93,21 @@ pub struct RelplanApp {
     last_title: String,
     pub(super) ctx: egui::Context,
     /// Whether the window had the keyboard focus last frame.
-    was_focused: bool,
+    pub(super) was_focused: bool,
     /// The book's file changed or vanished on disk (noticed when the window regained focus).
     pub(super) disk_notice: Option<crate::store::DiskState>,
     first_frame_reported: bool,
+    /// A book read from a file that someone else has open, waiting for the
+    /// user's choice in the lock dialog.
+    pub(super) pending_open: Option<super::lock_dialog::PendingOpen>,
+    /// The lock on the file a Save as… is writing, until it is done.
+    pub(super) save_as_lock: Option<crate::store::BookLock>,
+    /// Recovered books not yet restored or discarded.
+    pub(super) recovered: Vec<crate::store::Recovered>,
+    /// What the start would have opened, while recovered books are offered.
+    pub(super) deferred_open: Option<Option<PathBuf>>,
+    /// The last problem writing the recovery journal, once reported.
+    pub(super) journal_problem: Option<String>,
 }
 
 impl RelplanApp {
@@ -107,7 +121,11 @@ impl RelplanApp {
     pub fn with_options(ctx: &egui::Context, prefs: Prefs, start: StartOptions) -> Self {
         let mut app = Self::blank(ctx, prefs, &start);
         let last = app.prefs.recent.first().filter(|p| p.exists()).cloned();
-        match start.file.or(last) {
+        let target = start.file.or(last);
+        if start.recover && app.offer_recovery(&target) {
+            return app;
+        }
+        match target {
             // A screenshot must show the book, so it loads before the first frame.
             Some(path) if app.screenshot.is_some() => app.open_now(&path),
             Some(path) => app.jobs.push(jobs::open(path)),
@@ -135,7 +153,9 @@ impl RelplanApp {
     /// Starts the app on a book already in memory (for tests and benchmarks).
     pub fn with_book(ctx: &egui::Context, prefs: Prefs, book: crate::model::Book) -> Self {
         let mut app = Self::blank(ctx, prefs, &StartOptions::default());
-        app.set_session(Session { doc: Document::new(book), file: None, findings: Vec::new() });
+        let mut session = Session::new(Document::new(book), None, Vec::new());
+        app.protect(&mut session);
+        app.set_session(session);
         app
     }
 
@@ -175,6 +195,11 @@ impl RelplanApp {
             was_focused: true,
             disk_notice: None,
             first_frame_reported: false,
+            pending_open: None,
+            save_as_lock: None,
+            recovered: Vec::new(),
+            deferred_open: None,
+            journal_problem: None,
         }
     }
 
@@ -201,17 +226,6 @@ impl RelplanApp {
     /// The selected release's id.
     pub fn selected_release_id(&self) -> Option<&Id> {
         self.selected.as_ref()
-    }
-
-    /// When the window regains focus, checks whether the book's file was
-    /// changed or deleted on disk meanwhile.
-    fn notice_external_changes(&mut self, ctx: &egui::Context) {
-        let focused = ctx.input(|i| i.focused);
-        if focused && !self.was_focused && !self.is_saving() {
-            let state = self.session.as_ref().and_then(|s| s.file.as_ref()).map(crate::store::BookFile::disk_state);
-            self.disk_notice = state.filter(|s| *s != crate::store::DiskState::Unchanged);
-        }
-        self.was_focused = focused;
     }
 
     /// Whether a file is being opened or saved in the background.
@@ -244,7 +258,14 @@ impl RelplanApp {
         self.close_confirmed
     }
 
+    /// Makes a book the open one. The book open before is closed; its
+    /// unsaved changes were given up (every way here asks first), so its
+    /// recovery file goes.
     pub(super) fn set_session(&mut self, session: Session) {
+        if let Some(journal) = self.session.as_mut().and_then(|s| s.journal.as_mut()) {
+            journal.clear();
+        }
+        self.disk_notice = None;
         self.generation += 1;
         self.findings_cache = None;
         let keep = self.selected.as_ref().filter(|id| session.doc.book().release(id).is_some()).cloned();
@@ -318,7 +339,12 @@ impl RelplanApp {
     /// The window title: the book's name and a marker for unsaved changes.
     pub fn title(&self) -> String {
         match &self.session {
-            Some(s) => format!("{}{} — Relplan", if s.doc.is_dirty() { "• " } else { "" }, s.display_name()),
+            Some(s) => format!(
+                "{}{}{} — Relplan",
+                if s.doc.is_dirty() { "• " } else { "" },
+                s.display_name(),
+                if s.is_read_only() { " (read-only)" } else { "" }
+            ),
             None => "Relplan".to_owned(),
         }
     }
@@ -397,6 +423,7 @@ impl eframe::App for RelplanApp {
         self.handle_dropped_files(&ctx);
         self.handle_close_request(&ctx);
         self.notice_external_changes(&ctx);
+        self.guard_frame(&ctx);
         // Only a focused text field keeps Ctrl+Z for itself; a focused button
         // or chip leaves undo to the book.
         let text_focus = ctx.text_edit_focused();
@@ -415,6 +442,13 @@ impl eframe::App for RelplanApp {
         super::screenshot::step(self, &ctx);
         super::screenshot::step_png(self, &ctx);
         self.report_first_frame(&ctx);
+    }
+
+    fn on_exit(&mut self, _gl: Option<&eframe::glow::Context>) {
+        // The book is closed: its lock goes now, and its journal writes any
+        // copy not yet written (the changes were saved or discarded unless
+        // the window is going away some other way).
+        self.session = None;
     }
 
     fn save(&mut self, _storage: &mut dyn eframe::Storage) {

@@ -32,6 +32,16 @@ pub enum Dialog {
     SaveFailed(String),
     /// Saving stopped because the file changed on disk since it was opened.
     ChangedOnDisk,
+    /// What differs between the open book and the one on disk.
+    Compare(super::disk_dialogs::CompareView),
+    /// Saving a read-only book was refused: why, and Save as….
+    ReadOnlySave,
+    /// The book being opened is open somewhere else (the book waits in
+    /// the app's `pending_open`).
+    Locked,
+    /// Books with unsaved changes from a Relplan that stopped (they wait in
+    /// the app's `recovered`).
+    Recover,
     /// The gate of a phase change.
     Gate(super::gate::GateState),
     /// What an import would do, to confirm.
@@ -73,9 +83,14 @@ impl RelplanApp {
                 Dialog::SaveTemplate { name } => keep = self.save_template_ui(ui, name),
                 Dialog::ChangedOnDisk => keep = self.changed_on_disk_ui(ui),
                 Dialog::Export(state) => keep = self.export_ui(ui, state),
+                Dialog::Compare(view) => keep = self.compare_ui(ui, view),
+                Dialog::ReadOnlySave => keep = self.read_only_save_ui(ui),
+                Dialog::Locked => keep = self.locked_ui(ui),
+                Dialog::Recover => keep = self.recovery_ui(ui),
             }
         });
-        if modal.should_close() && !matches!(dialog, Dialog::ConfirmClose) {
+        // Escape or a click outside closes a dialog, except those that must be answered.
+        if modal.should_close() && !matches!(dialog, Dialog::ConfirmClose | Dialog::Locked | Dialog::Recover) {
             keep = false;
         }
         // A handler may have opened another dialog; that one wins.
@@ -118,41 +133,6 @@ impl RelplanApp {
         keep
     }
 
-    fn changed_on_disk_ui(&mut self, ui: &mut egui::Ui) -> bool {
-        ui.heading("The file changed on disk");
-        ui.label(
-            "Someone else (a colleague, a sync tool or git) changed this book's file since you opened it. \
-             Relplan did not overwrite it. Your changes are still open here.",
-        );
-        let mut keep = true;
-        ui.horizontal_wrapped(|ui| {
-            if ui.button("Save mine as a new file…").clicked() {
-                keep = false;
-                self.run_command(super::CommandId::SaveAs);
-            }
-            if ui
-                .button("Keep my version (overwrite theirs)")
-                .on_hover_text("Their version is kept as a backup")
-                .clicked()
-            {
-                keep = false;
-                if let Some(file) = self.session.as_mut().and_then(|s| s.file.take()) {
-                    self.save_to(file, true);
-                }
-            }
-            if ui.button("Reload their version (discard mine)").clicked() {
-                keep = false;
-                if let Some(path) = self.session.as_ref().and_then(|s| s.file.as_ref()).map(|f| f.path().to_owned()) {
-                    self.jobs.push(super::jobs::open(path));
-                }
-            }
-            if ui.button("Cancel").clicked() {
-                keep = false;
-            }
-        });
-        keep
-    }
-
     fn save_failed_ui(&mut self, ui: &mut egui::Ui, reason: &str) -> bool {
         ui.heading("The book was not saved");
         ui.label(reason);
@@ -182,6 +162,9 @@ impl RelplanApp {
                 keep = false;
             }
             if ui.button("Discard changes").clicked() {
+                if let Some(journal) = self.session.as_mut().and_then(|s| s.journal.as_mut()) {
+                    journal.clear();
+                }
                 self.close_confirmed = true;
                 ui.ctx().send_viewport_cmd(egui::ViewportCommand::Close);
                 keep = false;
@@ -226,7 +209,7 @@ impl RelplanApp {
                             let mut doc = Document::new(book);
                             doc.note(AuditKind::Created, &format!("Created from the {} template", t.name));
                             doc.mark_unsaved();
-                            self.set_session(Session { doc, file: None, findings: Vec::new() });
+                            self.set_session(Session::new(doc, None, Vec::new()));
                             self.set_status(
                                 format!("New book from the {} template. Save it with Ctrl+S.", t.name),
                                 false,

@@ -5,7 +5,7 @@
 //! or a slow disk.
 
 use crate::model::Book;
-use crate::store::{BookFile, LoadError, Parsed, SaveError};
+use crate::store::{BookFile, BookLock, LoadError, LockError, Parsed, SaveError};
 use std::path::PathBuf;
 use std::sync::mpsc::{Receiver, channel};
 use std::sync::{Arc, Mutex};
@@ -14,7 +14,7 @@ use std::time::{Duration, Instant};
 /// What a finished job reports.
 pub enum JobResult {
     /// A book was opened.
-    Opened(PathBuf, Box<Result<(BookFile, Parsed), LoadError>>),
+    Opened(PathBuf, Box<Result<Opened, LoadError>>),
     /// A book was saved; `state` is the history state that was written.
     Saved { file: BookFile, state: u64, result: Result<(), SaveError> },
     /// A file dialog closed: the chosen path, or `None` when cancelled.
@@ -24,6 +24,17 @@ pub enum JobResult {
     Exported { path: PathBuf, result: Result<(), String> },
     /// The job's thread ended without a result.
     Failed(String),
+}
+
+/// A book read from its file, and the lock taken on it.
+pub struct Opened {
+    /// The file.
+    pub file: BookFile,
+    /// The book in it.
+    pub parsed: Parsed,
+    /// The lock, or why there is none; `None` when no lock was tried (a
+    /// book from a newer Relplan, which is only ever read).
+    pub lock: Option<Result<BookLock, LockError>>,
 }
 
 /// Why a file was being picked.
@@ -117,7 +128,10 @@ pub fn write_png(image: std::sync::Arc<egui::ColorImage>, path: PathBuf) -> Job 
 pub fn open(path: PathBuf) -> Job {
     let label = format!("Opening {}…", path.display());
     spawn(label, move || {
-        let result = BookFile::open(&path);
+        let result = BookFile::open(&path).map(|(file, parsed)| {
+            let lock = parsed.newer_version.is_none().then(|| BookLock::acquire(&path));
+            Opened { file, parsed, lock }
+        });
         JobResult::Opened(path, Box::new(result))
     })
 }

@@ -7,21 +7,26 @@
 mod app;
 mod app_commands;
 mod app_files;
+mod app_guard;
 mod app_present;
+mod banners;
 mod book_view;
 mod calendar;
 mod checks;
 mod commands;
 mod dialogs;
+mod disk_dialogs;
 mod export_dialog;
 mod gate;
 mod history_panel;
 mod intent;
 mod jobs;
+mod lock_dialog;
 mod memo;
 mod palette;
 mod prefs;
 mod present;
+mod recovery_dialog;
 mod release_form;
 mod release_list;
 mod risks;
@@ -36,7 +41,7 @@ pub use commands::{CommandId, fuzzy_score};
 pub use intent::{Intent, Intents};
 pub use prefs::Prefs;
 pub use screenshot::{ScreenshotPlan, ViewName};
-pub use session::Session;
+pub use session::{ReadOnly, Session};
 pub use theme::{Theme, Tokens};
 
 use crate::cli::WindowArgs;
@@ -54,6 +59,10 @@ pub fn started() -> std::time::Instant {
 /// Opens the window and runs until it is closed.
 pub fn run(start: StartOptions, args: &WindowArgs) -> ExitCode {
     started();
+    // A panic writes the recovery journal before the process ends, and a
+    // real start offers what an earlier crash left.
+    crate::store::install_panic_hook();
+    let start = StartOptions { recover: start.recover && start.screenshot.is_none(), ..start };
     let mut prefs = Prefs::load();
     let renderer = match args.renderer {
         Some(choice) => {

@@ -158,38 +158,6 @@ impl RelplanApp {
         }
     }
 
-    fn disk_notice_ui(&mut self, ui: &mut egui::Ui) {
-        let Some(state) = self.disk_notice else { return };
-        let t = theme::tokens(ui.ctx());
-        let dirty = self.session.as_ref().is_some_and(|s| s.doc.is_dirty());
-        egui::Frame::new().fill(t.raised).inner_margin(8.0).corner_radius(4.0).show(ui, |ui| {
-            ui.set_width(ui.available_width());
-            let text = match (state, dirty) {
-                (crate::store::DiskState::Deleted, _) => {
-                    "The book's file was deleted or moved on disk. Save (Ctrl+S) writes it again; nothing is lost."
-                }
-                (_, false) => "The book's file was changed on disk by someone else. Reload it to see their version.",
-                (_, true) => {
-                    "The book's file was changed on disk by someone else, and you have unsaved changes. \
-                     Saving will ask what to keep; nothing is overwritten silently."
-                }
-            };
-            ui.label(egui::RichText::new(text).color(t.warning));
-            ui.horizontal(|ui| {
-                if state == crate::store::DiskState::Changed && !dirty && ui.button("Reload").clicked() {
-                    if let Some(path) = self.session.as_ref().and_then(|s| s.file.as_ref()).map(|f| f.path().to_owned())
-                    {
-                        self.jobs.push(super::jobs::open(path));
-                    }
-                    self.disk_notice = None;
-                }
-                if ui.button("Dismiss").clicked() {
-                    self.disk_notice = None;
-                }
-            });
-        });
-    }
-
     fn status_bar_ui(&mut self, ui: &mut egui::Ui) {
         let t = theme::tokens(ui.ctx());
         ui.horizontal(|ui| {
@@ -211,10 +179,13 @@ impl RelplanApp {
             ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
                 ui.weak(format!("{:.0} %", self.prefs.clamped_zoom() * 100.0));
                 if let Some(s) = &self.session {
-                    match &s.file {
-                        Some(f) => ui.weak(f.path().display().to_string()),
+                    match s.path() {
+                        Some(p) => ui.weak(p.display().to_string()),
                         None => ui.weak("not saved to a file yet"),
                     };
+                    if s.is_read_only() {
+                        ui.label(egui::RichText::new("Read-only").color(t.warning));
+                    }
                     if s.doc.is_dirty() {
                         ui.label(egui::RichText::new("• Unsaved changes").color(t.warning));
                     } else if s.file.is_some() {
@@ -237,6 +208,7 @@ impl RelplanApp {
                 }
             });
         }
+        self.read_only_banner_ui(ui);
         self.disk_notice_ui(ui);
         let Some(s) = &self.session else {
             ui.label("No book is open. Use File › Open… or File › New book from template….");

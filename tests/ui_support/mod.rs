@@ -13,7 +13,10 @@ use std::sync::OnceLock;
 pub fn isolate() {
     static DIR: OnceLock<PathBuf> = OnceLock::new();
     DIR.get_or_init(|| {
-        let dir = std::env::temp_dir().join(format!("relplan-ui-tests-{}", std::process::id()));
+        // A test that runs the app in a child process hands it its own folder.
+        let dir = std::env::var_os("RELPLAN_TEST_DIR")
+            .map(PathBuf::from)
+            .unwrap_or_else(|| std::env::temp_dir().join(format!("relplan-ui-tests-{}", std::process::id())));
         let _ = std::fs::create_dir_all(&dir);
         // SAFETY: set once, before any harness starts a thread that reads them.
         unsafe {
@@ -48,6 +51,20 @@ pub fn app_sized(book: Book, size: egui::Vec2) -> Harness<'static, RelplanApp> {
     })
 }
 
+/// The app on the example book, drawing a box for a character that no
+/// font has, as the shipped window does (egui's default; kittest panics
+/// instead by default, to catch missing glyphs in the window's own text).
+pub fn app_with_example_as_shipped() -> Harness<'static, RelplanApp> {
+    isolate();
+    let book = relplan::templates::example().expect("the example book opens");
+    Harness::builder()
+        .with_size(egui::vec2(1400.0, 900.0))
+        // Grids take a few more frames to settle around very long texts.
+        .with_max_steps(64)
+        .allow_missing_glyphs()
+        .build_eframe(move |cc| RelplanApp::with_book(&cc.egui_ctx, Prefs::default(), book.clone()))
+}
+
 /// The app on the bundled example book.
 pub fn app_with_example() -> Harness<'static, RelplanApp> {
     app_with(relplan::templates::example().expect("the example book opens"))
@@ -55,17 +72,41 @@ pub fn app_with_example() -> Harness<'static, RelplanApp> {
 
 /// The app on a book file, waiting until it is open.
 pub fn app_with_file(path: PathBuf) -> Harness<'static, RelplanApp> {
+    app_started(StartOptions { file: Some(path), ..Default::default() })
+}
+
+/// The app started as the command line would start it, waiting until
+/// background work is done.
+pub fn app_started(start: StartOptions) -> Harness<'static, RelplanApp> {
     isolate();
-    let mut harness =
-        Harness::builder().with_size(egui::vec2(1400.0, 900.0)).with_max_steps(12).build_eframe(move |cc| {
-            RelplanApp::with_options(
-                &cc.egui_ctx,
-                Prefs::default(),
-                StartOptions { file: Some(path.clone()), ..Default::default() },
-            )
-        });
+    let mut harness = Harness::builder()
+        .with_size(egui::vec2(1400.0, 900.0))
+        .with_max_steps(12)
+        .build_eframe(move |cc| RelplanApp::with_options(&cc.egui_ctx, Prefs::default(), start.clone()));
     settle(&mut harness);
     harness
+}
+
+/// The data folder the tests use (backups, recovery files).
+pub fn data_dir() -> PathBuf {
+    isolate();
+    std::env::var_os("RELPLAN_DATA_DIR").map(PathBuf::from).expect("isolate sets the data folder")
+}
+
+/// Steps the harness (with real time passing) until `done`, or fails.
+pub fn step_until(
+    harness: &mut Harness<'static, RelplanApp>,
+    what: &str,
+    limit: std::time::Duration,
+    mut done: impl FnMut(&Harness<'static, RelplanApp>) -> bool,
+) {
+    let start = std::time::Instant::now();
+    while !done(harness) {
+        assert!(start.elapsed() < limit, "{what} did not happen within {limit:?}");
+        harness.step();
+        std::thread::sleep(std::time::Duration::from_millis(25));
+    }
+    harness.run();
 }
 
 /// Steps the harness until background work (opening, saving) is done.

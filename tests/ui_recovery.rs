@@ -1,0 +1,113 @@
+//! After the app is killed (SIGKILL) with unsaved edits, the next start
+//! offers them, Restore brings them back, and the recovery file goes only
+//! when the restored book is saved; Discard throws them away.
+
+mod ui_support;
+
+use egui::{Key, Modifiers};
+use egui_kittest::kittest::Queryable;
+use relplan::ui::StartOptions;
+use std::io::{BufRead, BufReader};
+use std::path::{Path, PathBuf};
+use std::process::{Command, Stdio};
+use std::time::{Duration, Instant};
+use ui_support::{app_started, app_with_file, book, data_dir, settle};
+
+fn recovery_files() -> Vec<PathBuf> {
+    let dir = data_dir().join("recovery");
+    let mut files: Vec<PathBuf> =
+        std::fs::read_dir(dir).map(|d| d.filter_map(Result::ok).map(|e| e.path()).collect()).unwrap_or_default();
+    files.retain(|p| p.extension().is_some_and(|e| e == "ron"));
+    files
+}
+
+/// The app in a child process (see the test below): opens the book named
+/// by `RELPLAN_KILL_BOOK`, duplicates a release, waits until the journal
+/// has it, says so, and goes on running until it is killed.
+#[test]
+#[ignore = "run by a_killed_app_s_unsaved_edits_are_restored_on_the_next_start in a process of its own"]
+fn app_to_be_killed() {
+    let Some(path) = std::env::var_os("RELPLAN_KILL_BOOK") else { return };
+    let mut h = app_with_file(PathBuf::from(path));
+    h.key_press_modifiers(Modifiers::COMMAND, Key::D);
+    h.run();
+    let copy = book(&h).releases.iter().find(|r| r.name.starts_with("Copy of")).map(|r| r.id.clone());
+    let start = Instant::now();
+    while recovery_files().is_empty() && start.elapsed() < Duration::from_secs(30) {
+        h.step();
+        std::thread::sleep(Duration::from_millis(25));
+    }
+    println!("READY {}", copy.map(|id| id.0).unwrap_or_default());
+    loop {
+        h.step();
+        std::thread::sleep(Duration::from_millis(25));
+    }
+}
+
+fn kill_app_with_unsaved_edits(book_path: &Path) -> String {
+    let mut child = Command::new(std::env::current_exe().unwrap())
+        .args(["--exact", "app_to_be_killed", "--ignored", "--nocapture", "--test-threads=1"])
+        .env("RELPLAN_KILL_BOOK", book_path)
+        .env("RELPLAN_TEST_DIR", data_dir().parent().unwrap())
+        .stdout(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let stdout = child.stdout.take().unwrap();
+    let ready = BufReader::new(stdout)
+        .lines()
+        .map_while(Result::ok)
+        .find_map(|l| l.split_once("READY ").map(|(_, id)| id.to_owned()));
+    // SIGKILL: no destructor, no panic hook, nothing runs on the way out.
+    child.kill().unwrap();
+    child.wait().unwrap();
+    ready.filter(|id| !id.is_empty()).expect("the app made its edit and journalled it")
+}
+
+#[test]
+fn a_killed_app_s_unsaved_edits_are_restored_on_the_next_start() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("plan.ron");
+    std::fs::write(&path, relplan::templates::EXAMPLE).unwrap();
+    let copy = kill_app_with_unsaved_edits(&path);
+    assert_eq!(std::fs::read_to_string(&path).unwrap(), relplan::templates::EXAMPLE, "the edit was never saved");
+    let left = recovery_files();
+    assert_eq!(left.len(), 1, "the killed app left its journal: {left:?}");
+
+    let mut h = app_started(StartOptions { file: Some(path.clone()), recover: true, ..Default::default() });
+    h.get_by_label("Recover unsaved changes");
+    h.get_by_label_contains(&format!("File: {}", path.display()));
+    h.get_by_label("Restore “Northwind Payments”").click();
+    settle(&mut h);
+    assert!(h.query_by_label("Recover unsaved changes").is_none());
+    let restored = book(&h);
+    assert!(restored.releases.iter().any(|r| r.id.0 == copy), "the duplicated release {copy} is back");
+    assert!(h.state().session().is_some_and(|s| s.doc.is_dirty()), "restored changes are unsaved");
+    assert!(left[0].exists(), "the recovery file stays until the restored book is saved");
+    assert!(
+        h.query_by_label("Read-only: this book is not saved to its file").is_none(),
+        "the lock the killed app left is recognised as its own and taken over"
+    );
+    h.key_press_modifiers(Modifiers::COMMAND, Key::S);
+    settle(&mut h);
+    h.run();
+    let saved = relplan::store::load(&path).unwrap().book;
+    let differences = relplan::store::compare(&saved, &restored);
+    assert!(differences.is_empty(), "the file holds the restored book: {differences:#?}");
+    assert!(!left[0].exists(), "saving the restored book removed the recovery file");
+    drop(h);
+
+    // A book never saved to a file is offered too, and Discard removes it.
+    let mut journal = relplan::store::Journal::start().unwrap();
+    let mut never_saved = relplan::templates::example().unwrap();
+    never_saved.name = "Draft plan".into();
+    journal.changed(1, Instant::now(), || (never_saved, relplan::store::JournalContext::default()));
+    let file = journal.file().to_owned();
+    drop(journal);
+    let mut h = app_started(StartOptions { recover: true, ..Default::default() });
+    h.get_by_label("Never saved to a file");
+    h.get_by_label("Discard “Draft plan”").click();
+    settle(&mut h);
+    assert!(!file.exists(), "discarding removes the recovery file");
+    assert!(h.query_by_label("Recover unsaved changes").is_none());
+    assert!(h.state().session().is_some(), "the start goes on to open a book");
+}
