@@ -504,3 +504,19 @@ fn emergency_fast_path_gate_into_deployment_does_not_wait_for_the_ecab() {
     let closing = gate(&book, &id("REL-3"), Phase::Closed, TODAY);
     assert!(closing.blocking.iter().any(|b| b.finding.rule == "R12"));
 }
+
+#[test]
+fn the_whole_book_check_is_the_structural_then_the_process_findings() {
+    let mut book = relplan::templates::example().expect("example");
+    // A broken reference and a duplicate id, so every part has something to say.
+    book.releases[0].owner = Some(relplan::model::Id::from("P-999"));
+    let copy = book.releases[1].id.clone();
+    if let Some(m) = book.releases[2].milestones.first_mut() {
+        m.id = copy;
+    }
+    let today = jiff::civil::date(2026, 11, 27);
+    let mut expected = relplan::check::structural_findings(&book);
+    assert!(expected.iter().any(|f| f.rule == "S1") && expected.iter().any(|f| f.rule == "S3"), "{expected:?}");
+    expected.extend(relplan::check::process_findings(&book, today));
+    assert_eq!(relplan::check::all_findings(&book, today), expected);
+}

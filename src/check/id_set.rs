@@ -15,8 +15,9 @@ const MAX_BIT: u64 = 1 << 22;
 /// A set of ids.
 #[derive(Default)]
 pub(super) struct IdSet<'a> {
-    /// One bit set per prefix; few prefixes, so a short list is fastest.
-    bits: Vec<(&'a str, Vec<u64>)>,
+    /// One bit set per prefix (packed into a number, see [`split`]); few
+    /// prefixes, so a short list is fastest.
+    bits: Vec<(u64, Vec<u64>)>,
     other: FxHashSet<&'a str>,
 }
 
@@ -67,11 +68,20 @@ impl<'a> IdSet<'a> {
     }
 }
 
-/// `("REL", 12)` for `REL-12`; `None` for any id whose number could be
-/// written another way (`REL-012`, `REL-+12`) or is too large, so two
-/// different ids never share a bit.
-fn split(id: &str) -> Option<(&str, u64)> {
+/// The prefix packed into a number with the number after it: `REL-12`
+/// gives the bytes of `REL` and 12. `None` for a prefix longer than seven
+/// bytes, or a number that could be written another way (`REL-012`,
+/// `REL-+12`) or is too large, so two different ids never share a bit.
+fn split(id: &str) -> Option<(u64, u64)> {
     let (prefix, digits) = id.rsplit_once('-')?;
+    if prefix.len() > 7 {
+        return None;
+    }
+    // The length goes in the top byte, so `A` and `A\0` stay apart.
+    let mut packed = (prefix.len() as u64) << 56;
+    for (i, b) in prefix.bytes().enumerate() {
+        packed |= u64::from(b) << (8 * i);
+    }
     let bytes = digits.as_bytes();
     let canonical = match bytes {
         [b'0'] => true,
@@ -82,7 +92,7 @@ fn split(id: &str) -> Option<(&str, u64)> {
         return None;
     }
     let n: u64 = digits.parse().ok()?;
-    (n < MAX_BIT).then_some((prefix, n))
+    (n < MAX_BIT).then_some((packed, n))
 }
 
 #[cfg(test)]
@@ -91,13 +101,15 @@ mod tests {
 
     #[test]
     fn ids_written_differently_are_different_members() {
-        let ids: Vec<Id> = ["REL-1", "REL-01", "REL-+1", "RISK-1", "REL-99999999", "odd id", "REL-1"]
+        let ids: Vec<Id> = ["REL-1", "REL-01", "REL-+1", "RISK-1", "REL-99999999", "odd id", "LONGPREFIX-1", "REL-1"]
             .into_iter()
             .map(Id::from)
             .collect();
         let mut set = IdSet::default();
         let fresh: Vec<bool> = ids.iter().map(|id| set.insert(id)).collect();
-        assert_eq!(fresh, [true, true, true, true, true, true, false]);
+        assert_eq!(fresh, [true, true, true, true, true, true, true, false]);
+        assert!(set.contains(&Id::from("LONGPREFIX-1")));
+        assert!(!set.contains(&Id::from("LONGPREFIX-2")));
         assert!(set.contains(&Id::from("REL-01")));
         assert!(set.contains(&Id::from("odd id")));
         assert!(!set.contains(&Id::from("REL-2")));

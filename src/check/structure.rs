@@ -9,8 +9,21 @@ use rustc_hash::FxHashSet as HashSet;
 
 /// Runs every structural check over a book.
 pub fn structural_findings(book: &Book) -> Vec<Finding> {
+    let mut out = id_findings(book);
+    out.extend(other_findings(book));
+    out
+}
+
+/// S1, S2: every id present and unique across the book.
+pub(super) fn id_findings(book: &Book) -> Vec<Finding> {
     let mut c = Checker { book, out: Vec::new(), release: None, zones: Default::default() };
     c.ids();
+    c.out
+}
+
+/// Every structural check but the ids: references, values, windows.
+pub(super) fn other_findings(book: &Book) -> Vec<Finding> {
+    let mut c = Checker { book, out: Vec::new(), release: None, zones: Default::default() };
     c.policy();
     c.references();
     c.windows();

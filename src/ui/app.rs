@@ -303,9 +303,13 @@ impl RelplanApp {
         // Until the first edit, the structural findings found on opening keep
         // their line and column in the file; after it, they are found afresh
         // so a broken reference made in the window shows at once.
-        let mut findings =
-            if state == 0 { s.findings.clone() } else { crate::check::structural_findings(s.doc.book()) };
-        findings.extend(crate::check::process_findings(s.doc.book(), today()));
+        let findings = if state == 0 {
+            let mut found = s.findings.clone();
+            found.extend(crate::check::process_findings(s.doc.book(), today()));
+            found
+        } else {
+            crate::check::all_findings(s.doc.book(), today())
+        };
         let mut counts = std::collections::HashMap::new();
         for f in &findings {
             if let Some(r) = &f.release {
