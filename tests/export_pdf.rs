@@ -67,3 +67,28 @@ fn letter_paper_gives_letter_pages() {
         "A4 pages are 595.28 × 841.89 points"
     );
 }
+
+#[test]
+fn the_slides_handout_starts_a_landscape_page_for_every_slide_in_order() {
+    let book = relplan::templates::example().expect("the example book opens");
+    let today = jiff::civil::date(2026, 11, 27);
+    let findings = relplan::check::all_findings(&book, today);
+    let scope = relplan::present::Scope::Release(relplan::model::Id::from("REL-5"));
+    let deck = relplan::present::deck(&book, &scope, today, &findings);
+    let bytes = relplan::export::slides_pdf::to_pdf(&deck).expect("the slides are made");
+    let pages: Vec<String> = pages(&bytes).iter().map(|p| squash(p)).collect();
+    assert!(pages.len() >= deck.slides.len(), "{} pages for {} slides", pages.len(), deck.slides.len());
+    let mut at = 0;
+    for (i, slide) in deck.slides.iter().enumerate() {
+        let title = squash(&slide.title);
+        let marker = format!("Slide{}of{}", i + 1, deck.slides.len());
+        let found = pages[at..].iter().position(|p| p.starts_with(&title) && p.contains(&marker));
+        let Some(offset) = found else { panic!("slide {} “{}” starts a page", i + 1, slide.title) };
+        at += offset + 1;
+    }
+    let all = pages.concat();
+    assert!(all.contains("Acceptancecriteriaandapprovals"), "the acceptance slide is there");
+    assert!(all.contains("Backoutplan") || all.contains("Backout"), "the backout slide is there");
+    let landscape = String::from_utf8_lossy(&bytes).contains("[0 0 960 540]");
+    assert!(landscape, "pages are 16:9");
+}

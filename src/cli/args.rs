@@ -177,6 +177,8 @@ pub enum ExportFormat {
     Evidence,
     /// The minutes of the book's last walkthrough, as Markdown.
     Minutes,
+    /// The walkthrough slides (of --release, or the upcoming releases) as a landscape PDF.
+    Slides,
 }
 
 impl ExportFormat {
@@ -193,7 +195,7 @@ impl ExportFormat {
             ExportFormat::Ics => F::Ics,
             ExportFormat::Png => F::Png,
             ExportFormat::Evidence => F::Evidence,
-            ExportFormat::Minutes => return None,
+            ExportFormat::Minutes | ExportFormat::Slides => return None,
         })
     }
 }

@@ -50,6 +50,9 @@ pub(super) fn export(r: Request, window: &WindowArgs) -> ExitCode {
         return ExitCode::from(2);
     }
     let Some(format) = r.to.format() else {
+        if r.to == ExportFormat::Slides {
+            return slides(&book, release, r.today, &r.output);
+        }
         return minutes(&book, &r.file, &r.output);
     };
     if format == Format::Png {
@@ -91,6 +94,26 @@ pub(super) fn export(r: Request, window: &WindowArgs) -> ExitCode {
         Ok(out) => finish_write(crate::store::write_atomic(&r.output, &out), &r.output),
         Err(e) => {
             eprintln!("{e}");
+            ExitCode::from(2)
+        }
+    }
+}
+
+/// The walkthrough slides of `release`, or of the upcoming releases, as PDF.
+fn slides(
+    book: &crate::model::Book,
+    release: Option<Id>,
+    today: Option<jiff::civil::Date>,
+    output: &std::path::Path,
+) -> ExitCode {
+    let today = today.unwrap_or_else(|| jiff::Zoned::now().date());
+    let findings = crate::check::all_findings(book, today);
+    let scope = release.map_or(crate::present::Scope::Upcoming, crate::present::Scope::Release);
+    let deck = crate::present::deck(book, &scope, today, &findings);
+    match crate::export::slides_pdf::to_pdf(&deck) {
+        Ok(bytes) => finish_write(crate::store::write_atomic(output, &bytes), output),
+        Err(e) => {
+            eprintln!("The slides could not be made: {e}");
             ExitCode::from(2)
         }
     }

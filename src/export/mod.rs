@@ -26,6 +26,7 @@ pub mod pdf;
 pub mod preview;
 pub mod report;
 pub mod risk_csv;
+pub mod slides_pdf;
 pub mod tables;
 pub mod xlsx;
 
