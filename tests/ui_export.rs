@@ -55,3 +55,30 @@ fn snapshot_of_the_export_dialog() {
     assert!(h.query_by_label_contains("Paper").is_some(), "PDF is the first choice, with its paper");
     h.snapshot("export-dialog-light");
 }
+
+#[test]
+fn the_selected_release_is_exported_as_a_slides_handout_from_the_file_menu() {
+    let dir = tempfile::tempdir().expect("a folder");
+    let out = dir.path().join("rel5-slides.pdf");
+    let mut h = app_with_example();
+    h.run();
+    h.get_by_label_contains("Payments 2027.01.1 —").click();
+    h.run();
+    h.get_by_label("File").click();
+    h.run();
+    h.get_by_label("Export slides (.pdf)…").click();
+    ui_support::step_until(&mut h, "the path field", std::time::Duration::from_secs(10), |h| {
+        h.query_by_label("Path").is_some()
+    });
+    h.get_by_label("Path").focus();
+    h.run();
+    h.get_by_label("Path").type_text(&out.display().to_string());
+    h.run();
+    h.get_by_label("Save as").click();
+    h.run();
+    ui_support::step_until(&mut h, "the slides are written", std::time::Duration::from_secs(10), |_| out.exists());
+    let bytes = std::fs::read(&out).expect("the handout");
+    assert!(bytes.starts_with(b"%PDF-"));
+    let text: String = pdf_extract::extract_text_from_mem(&bytes).expect("readable").split_whitespace().collect();
+    assert!(text.contains("REL-5") && text.contains("Acceptancecriteriaandapprovals"), "the selected release's slides");
+}

@@ -72,6 +72,7 @@ impl RelplanApp {
                     self.set_status(text, false);
                 }
             }
+            C::ExportSlides => self.pick_for(PickPurpose::ExportSlides, "pdf"),
             C::ZoomIn => self.prefs.zoom = (self.prefs.clamped_zoom() * 1.1).min(3.0),
             C::ZoomOut => self.prefs.zoom = (self.prefs.clamped_zoom() / 1.1).max(0.5),
             C::ZoomReset => self.prefs.zoom = 1.0,
@@ -192,6 +193,24 @@ impl RelplanApp {
                 Some(crate::export::risk_csv::to_csv(book, &options))
             }
             PickPurpose::ExportMinutes => self.last_minutes().map(String::into_bytes),
+            PickPurpose::ExportSlides => {
+                // The release selected (or presented), else the upcoming releases.
+                let scope = self
+                    .selected
+                    .clone()
+                    .filter(|id| book.release(id).is_some())
+                    .map_or(crate::present::Scope::Upcoming, crate::present::Scope::Release);
+                let today = crate::ui::today();
+                let findings = crate::check::all_findings(book, today);
+                let deck = crate::present::deck(book, &scope, today, &findings);
+                match crate::export::slides_pdf::to_pdf(&deck) {
+                    Ok(bytes) => Some(bytes),
+                    Err(e) => {
+                        self.set_status(format!("The slides could not be made: {e}"), true);
+                        return;
+                    }
+                }
+            }
             _ => None,
         };
         if let Some(bytes) = written {

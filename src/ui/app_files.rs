@@ -197,6 +197,7 @@ impl RelplanApp {
             PickPurpose::ExportCalendar
             | PickPurpose::ExportRisks
             | PickPurpose::ExportMinutes
+            | PickPurpose::ExportSlides
             | PickPurpose::ImportCalendar
             | PickPurpose::ImportRisks => {
                 self.exchange(purpose, &path);

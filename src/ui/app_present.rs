@@ -70,7 +70,7 @@ impl RelplanApp {
             C::ZoomOut => state.zoom_by(1.0 / 1.1),
             C::ZoomReset => state.zoom = 1.0,
             C::Present | C::PresentUpcoming => state.index = 0,
-            C::Undo | C::Redo | C::Save | C::SaveAs | C::Quit | C::ExportMinutes => return false,
+            C::Undo | C::Redo | C::Save | C::SaveAs | C::Quit | C::ExportMinutes | C::ExportSlides => return false,
             // Everything else belongs to the planning window.
             _ => {}
         }

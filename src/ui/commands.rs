@@ -54,6 +54,8 @@ pub enum CommandId {
     PresentUpcoming,
     /// Write the minutes of the last walkthrough.
     ExportMinutes,
+    /// Write the walkthrough slides as a PDF handout.
+    ExportSlides,
     /// Write the schedule as an iCalendar file.
     ExportCalendar,
     /// Read blackout windows from an iCalendar file.
@@ -114,7 +116,7 @@ const CTRL_SHIFT: Modifiers = Modifiers { shift: true, ..Modifiers::COMMAND };
 
 impl CommandId {
     /// Every command, in menu order.
-    pub const ALL: [CommandId; 35] = [
+    pub const ALL: [CommandId; 36] = [
         CommandId::NewFromTemplate,
         CommandId::Open,
         CommandId::Save,
@@ -125,6 +127,7 @@ impl CommandId {
         CommandId::ExportRisks,
         CommandId::ImportRisks,
         CommandId::ExportMinutes,
+        CommandId::ExportSlides,
         CommandId::Quit,
         CommandId::Undo,
         CommandId::Redo,
@@ -183,6 +186,7 @@ impl CommandId {
             CommandId::Present => "Present release",
             CommandId::PresentUpcoming => "Present upcoming releases",
             CommandId::ExportMinutes => "Export meeting minutes (.md)…",
+            CommandId::ExportSlides => "Export slides (.pdf)…",
             CommandId::ZoomIn => "Zoom in",
             CommandId::ZoomOut => "Zoom out",
             CommandId::ZoomReset => "Actual size",
@@ -207,7 +211,8 @@ impl CommandId {
             | C::ImportCalendar
             | C::ExportRisks
             | C::ImportRisks
-            | C::ExportMinutes => Menu::File,
+            | C::ExportMinutes
+            | C::ExportSlides => Menu::File,
             C::Undo | C::Redo | C::Find | C::Palette => Menu::Edit,
             C::ViewRelease
             | C::ViewBook

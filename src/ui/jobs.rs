@@ -56,6 +56,8 @@ pub enum PickPurpose {
     Export(crate::export::Format),
     /// To write the minutes of the last walkthrough.
     ExportMinutes,
+    /// To write the walkthrough slides as PDF.
+    ExportSlides,
 }
 
 /// How far a job has got: a fraction from 0 to 1 and what it is doing.
@@ -157,6 +159,7 @@ pub fn pick(purpose: PickPurpose, start_dir: Option<PathBuf>, suggested: String)
             PickPurpose::ExportRisks | PickPurpose::ImportRisks => ("CSV", "csv"),
             PickPurpose::Export(format) => (format.label(), format.extension()),
             PickPurpose::ExportMinutes => ("Markdown", "md"),
+            PickPurpose::ExportSlides => ("PDF", "pdf"),
         };
         let mut dialog = rfd::FileDialog::new().add_filter(kind, &[extension]).add_filter("All files", &["*"]);
         if let Some(dir) = start_dir {
@@ -174,6 +177,9 @@ pub fn pick(purpose: PickPurpose, start_dir: Option<PathBuf>, suggested: String)
             PickPurpose::Export(_) => dialog.set_title("Export to").set_file_name(suggested).save_file(),
             PickPurpose::ExportMinutes => {
                 dialog.set_title("Save the meeting minutes").set_file_name(suggested).save_file()
+            }
+            PickPurpose::ExportSlides => {
+                dialog.set_title("Save the slides as PDF").set_file_name(suggested).save_file()
             }
         };
         let quick = path.is_none() && started.elapsed() < Duration::from_millis(400);

@@ -150,6 +150,7 @@ impl RelplanApp {
             | CommandId::Present
             | CommandId::PresentUpcoming
             | CommandId::ExportMinutes
+            | CommandId::ExportSlides
             | CommandId::Export => has_book,
             CommandId::Undo => self.session.as_ref().is_some_and(|s| s.doc.history().undo_len() > 0),
             CommandId::Redo => self.session.as_ref().is_some_and(|s| s.doc.history().redo_len() > 0),
