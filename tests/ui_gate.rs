@@ -22,6 +22,16 @@ fn release_phase(h: &H, id: &str) -> Phase {
     book(h).release(&Id::from(id)).map(|r| r.phase).expect("release exists")
 }
 
+/// Opens the checks view and types `text` into its filter.
+fn checks_filtered(h: &mut H, text: &str) {
+    h.get_by_label("Checks").click();
+    h.run();
+    let filter = h.get_by_label("Filter findings");
+    filter.focus();
+    filter.type_text(text);
+    h.run();
+}
+
 /// Opens the gate of the selected release.
 fn open_gate(h: &mut H) {
     h.get_by_label("Move to next phase").click();
@@ -125,12 +135,7 @@ fn cancel_leaves_the_release_where_it_was() {
 fn go_there_from_the_checks_shows_the_release() {
     let mut h = app_with_example();
     h.run();
-    h.get_by_label("Checks").click();
-    h.run();
-    let filter = h.get_by_label("Filter findings");
-    filter.focus();
-    filter.type_text("REL-6");
-    h.run();
+    checks_filtered(&mut h, "REL-6");
     let go = h.get_all_by_label_contains("Go there:").next().expect("a finding of REL-6");
     go.click();
     h.run();
@@ -178,12 +183,7 @@ fn a_reference_broken_by_an_edit_is_found_at_once() {
 fn go_there_opens_and_scrolls_to_the_section_to_fix() {
     let mut h = app_with_example();
     h.run();
-    h.get_by_label("Checks").click();
-    h.run();
-    let filter = h.get_by_label("Filter findings");
-    filter.focus();
-    filter.type_text("R18");
-    h.run();
+    checks_filtered(&mut h, "R18");
     h.get_by_label("Go there: R18 releases[REL-5].agreements[AGR-15].agreed").click();
     for _ in 0..4 {
         h.run();
