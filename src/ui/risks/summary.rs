@@ -3,37 +3,19 @@
 //! many open risks sit in each residual band. Band colours always come with
 //! the band's name or initial and the number.
 
-use super::cache::Stamp;
 use super::paint::{band_index, band_pill_ui};
 use crate::model::{Band, Book, Id};
 use crate::risk::RiskSummary;
 use crate::ui::theme::tokens;
 use egui::{FontId, Sense, Ui, vec2};
-use std::collections::HashMap;
-use std::sync::Arc;
 
-/// Every release's summary, worked out in one pass and kept in egui's
-/// memory until the book changes (the release list asks for one per
-/// visible row on every frame; with 20,000 risks a pass per row is too slow).
-#[derive(Clone, Default)]
-struct Summaries {
-    stamp: Option<Stamp>,
-    by_release: Arc<HashMap<Id, RiskSummary>>,
-}
-
-/// The risk summary of a release, from the memo.
+/// The risk summary of a release. Every release's summary is worked out in
+/// one pass and kept until the book changes (the release list asks for one
+/// per visible row on every frame; with 20,000 risks a pass per row is too
+/// slow).
 pub(crate) fn release_summary(ctx: &egui::Context, book: &Book, release: &Id) -> RiskSummary {
-    let key = egui::Id::unique("relplan.risks.summaries");
-    let stamp = Stamp::of(book);
-    let map = ctx.data_mut(|d| {
-        let memo: &mut Summaries = d.get_temp_mut_or_default(key);
-        if memo.stamp.as_ref() != Some(&stamp) {
-            memo.by_release = Arc::new(crate::risk::summaries(book));
-            memo.stamp = Some(stamp);
-        }
-        memo.by_release.clone()
-    });
-    map.get(release).copied().unwrap_or_default()
+    let all = crate::ui::memo::memo(ctx, "risks.summaries", || crate::risk::summaries(book));
+    all.get(release).copied().unwrap_or_default()
 }
 
 /// The compact form for the release list, left to right in at most
