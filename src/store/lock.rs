@@ -122,17 +122,20 @@ struct Held {
     stop: Mutex<Option<std::sync::mpsc::Sender<()>>>,
 }
 
-/// The locks this process holds, so that reopening a book it already has
-/// open shares the lock instead of tripping over it.
-static HELD: Mutex<Vec<Weak<Held>>> = Mutex::new(Vec::new());
+/// The locks this process holds, by lock file, so that reopening a book it
+/// already has open shares the lock instead of tripping over it. Only the
+/// matching entry is upgraded: upgrading the others, even for a moment,
+/// would let their last drop (and the removal of their lock file) happen
+/// on this thread, later than their owner expects.
+static HELD: Mutex<Vec<(PathBuf, Weak<Held>)>> = Mutex::new(Vec::new());
 
 impl BookLock {
     /// Locks a book for this process.
     pub fn acquire(book: &Path) -> Result<BookLock, LockError> {
         let lock_file = lock_file_of(book);
         let mut held = HELD.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
-        held.retain(|w| w.strong_count() > 0);
-        if let Some(mine) = held.iter().filter_map(Weak::upgrade).find(|h| h.lock_file == lock_file) {
+        held.retain(|(_, w)| w.strong_count() > 0);
+        if let Some(mine) = held.iter().filter(|(f, _)| *f == lock_file).find_map(|(_, w)| w.upgrade()) {
             return Ok(BookLock { inner: mine });
         }
         let owner = LockOwner::me();
@@ -154,8 +157,8 @@ impl BookLock {
         }
         let (tx, rx) = std::sync::mpsc::channel::<()>();
         let _ = std::thread::Builder::new().name("relplan-lock".into()).spawn(move || heartbeat(&file, &rx));
-        let inner = Arc::new(Held { lock_file, owner, stop: Mutex::new(Some(tx)) });
-        held.push(Arc::downgrade(&inner));
+        let inner = Arc::new(Held { lock_file: lock_file.clone(), owner, stop: Mutex::new(Some(tx)) });
+        held.push((lock_file, Arc::downgrade(&inner)));
         Ok(BookLock { inner })
     }
 
