@@ -68,30 +68,40 @@ impl<'a> IdSet<'a> {
     }
 }
 
+impl IdSet<'_> {
+    /// Whether the two sets have an id in common.
+    pub(super) fn overlaps(&self, other: &IdSet) -> bool {
+        let bits = self.bits.iter().any(|(prefix, mine)| {
+            other
+                .bits
+                .iter()
+                .find(|(p, _)| p == prefix)
+                .is_some_and(|(_, theirs)| mine.iter().zip(theirs).any(|(a, b)| a & b != 0))
+        });
+        bits || self.other.iter().any(|id| other.other.contains(id))
+    }
+}
+
 /// The prefix packed into a number with the number after it: `REL-12`
 /// gives the bytes of `REL` and 12. `None` for a prefix longer than seven
 /// bytes, or a number that could be written another way (`REL-012`,
 /// `REL-+12`) or is too large, so two different ids never share a bit.
 fn split(id: &str) -> Option<(u64, u64)> {
-    let (prefix, digits) = id.rsplit_once('-')?;
-    if prefix.len() > 7 {
+    let bytes = id.as_bytes();
+    // The digits at the end, then the dash before them; scanning by hand
+    // is a good part faster than searching for the dash first.
+    let digits_from = bytes.iter().rposition(|b| !b.is_ascii_digit()).map_or(0, |i| i + 1);
+    let (head, digits) = bytes.split_at(digits_from);
+    let [prefix @ .., b'-'] = head else { return None };
+    if prefix.len() > 7 || digits.is_empty() || digits.len() > 7 || (digits[0] == b'0' && digits.len() > 1) {
         return None;
     }
     // The length goes in the top byte, so `A` and `A\0` stay apart.
     let mut packed = (prefix.len() as u64) << 56;
-    for (i, b) in prefix.bytes().enumerate() {
-        packed |= u64::from(b) << (8 * i);
+    for (i, b) in prefix.iter().enumerate() {
+        packed |= u64::from(*b) << (8 * i);
     }
-    let bytes = digits.as_bytes();
-    let canonical = match bytes {
-        [b'0'] => true,
-        [first, rest @ ..] => (b'1'..=b'9').contains(first) && rest.iter().all(u8::is_ascii_digit),
-        [] => false,
-    };
-    if !canonical || bytes.len() > 7 {
-        return None;
-    }
-    let n: u64 = digits.parse().ok()?;
+    let n = digits.iter().fold(0u64, |n, d| n * 10 + u64::from(d - b'0'));
     (n < MAX_BIT).then_some((packed, n))
 }
 

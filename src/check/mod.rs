@@ -10,9 +10,11 @@ pub mod gate;
 mod id_set;
 pub mod rules;
 mod structure;
+mod whole_book;
 
 pub use rules::process_findings;
 pub use structure::structural_findings;
+pub use whole_book::all_findings;
 
 use crate::edit::Path;
 use serde::Serialize;
@@ -55,7 +57,7 @@ pub struct Finding {
     /// The record to fix.
     pub at: Path,
     /// The field to fix, if one.
-    pub field: Option<String>,
+    pub field: Option<compact_str::CompactString>,
     /// What is wrong, in a release manager's words.
     pub message: String,
     /// Where in the file, when known: 1-based line and column.
@@ -86,21 +88,4 @@ impl fmt::Display for Finding {
 /// Whether any finding is an error.
 pub fn has_errors(findings: &[Finding]) -> bool {
     findings.iter().any(|f| f.severity == Severity::Error)
-}
-
-/// Every finding about a book as of `today`: structural problems first,
-/// then the process rules. The checks run on two threads, in two halves of
-/// about the same weight, since each walks the whole book.
-pub fn all_findings(book: &crate::model::Book, today: jiff::civil::Date) -> Vec<Finding> {
-    std::thread::scope(|s| {
-        let other = s.spawn(|| {
-            let ids = structure::id_findings(book);
-            (ids, process_findings(book, today))
-        });
-        let rest = structure::other_findings(book);
-        let (mut out, process) = other.join().unwrap_or_else(|panic| std::panic::resume_unwind(panic));
-        out.extend(rest);
-        out.extend(process);
-        out
-    })
 }

@@ -1,6 +1,7 @@
 //! Paths: where in a book a value lives.
 
 use crate::model::Id;
+use compact_str::CompactString;
 use serde::{Deserialize, Serialize};
 use std::fmt;
 
@@ -8,9 +9,9 @@ use std::fmt;
 #[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub enum Step {
     /// A nested record, such as a release's `review` or the book's `policy`.
-    Field(String),
+    Field(CompactString),
     /// A member of a list, found by its id, such as `releases[REL-3]`.
-    Item(String, Id),
+    Item(CompactString, Id),
 }
 
 /// The way from the book to a record, such as
@@ -27,14 +28,14 @@ impl Path {
     /// This path, then a nested record.
     #[must_use]
     pub fn field(mut self, name: &str) -> Self {
-        self.0.push(Step::Field(name.to_owned()));
+        self.0.push(Step::Field(name.into()));
         self
     }
 
     /// This path, then the member `id` of the list `list`.
     #[must_use]
     pub fn item(mut self, list: &str, id: &Id) -> Self {
-        self.0.push(Step::Item(list.to_owned(), id.clone()));
+        self.0.push(Step::Item(list.into(), id.clone()));
         self
     }
 
@@ -71,11 +72,16 @@ impl Path {
                 .0
                 .iter()
                 .map(|s| match s {
-                    Step::Field(f) => f.capacity(),
-                    Step::Item(l, id) => l.capacity() + id.0.capacity(),
+                    Step::Field(f) => heap(f),
+                    Step::Item(l, id) => heap(l) + heap(&id.0),
                 })
                 .sum::<usize>()
     }
+}
+
+/// The bytes a string keeps on the heap (none when it is stored inline).
+fn heap(s: &CompactString) -> usize {
+    if s.is_heap_allocated() { s.capacity() } else { 0 }
 }
 
 impl fmt::Display for Path {

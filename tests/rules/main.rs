@@ -448,3 +448,4 @@ fn generated_books_give_a_plausible_number_of_findings() {
 }
 
 mod gates;
+mod whole_book;

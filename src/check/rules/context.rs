@@ -203,7 +203,7 @@ impl<'a, 's> Ctx<'a, 's> {
             severity,
             release: Some(self.r.id.clone()),
             at,
-            field: field.map(str::to_owned),
+            field: field.map(Into::into),
             message,
             position: None,
         });

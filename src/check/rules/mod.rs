@@ -40,19 +40,36 @@ pub use policy::{follows_convention, release_day};
 use super::Finding;
 use crate::model::{Book, Phase, Release};
 use context::{Ctx, Sink};
-use index::Index;
+pub(crate) use index::Index;
 use jiff::civil::Date;
 
 /// Every process finding in the book, as of `today`.
 pub fn process_findings(book: &Book, today: Date) -> Vec<Finding> {
     let ix = Index::new(book, None);
     let mut out = Vec::with_capacity(book.releases.len() * 4);
-    policy::book_rules(book, today, &mut out);
+    book_findings(book, today, &mut out);
     for r in &book.releases {
-        let sink = Sink { findings: &mut out, gate: None };
-        release_rules(&mut Ctx::new(book, &ix, today, r, r.phase, sink));
+        release_findings(book, &ix, today, r, &mut out);
     }
     out
+}
+
+/// The rules about the book as a whole (R1's policy and cadence).
+pub(crate) fn book_findings(book: &Book, today: Date, out: &mut Vec<Finding>) {
+    policy::book_rules(book, today, out);
+}
+
+/// The rules about one release in its own phase; [`process_findings`] is
+/// [`book_findings`] then this for each release, with one [`Index`].
+pub(crate) fn release_findings<'a>(
+    book: &'a Book,
+    ix: &'a Index<'a>,
+    today: Date,
+    r: &'a Release,
+    out: &mut Vec<Finding>,
+) {
+    let sink = Sink { findings: out, gate: None };
+    release_rules(&mut Ctx::new(book, ix, today, r, r.phase, sink));
 }
 
 /// One release judged as if it were in `phase`: its findings, the need

@@ -70,7 +70,7 @@ fn finding(at: Path, field: &str, message: String) -> Finding {
         severity: Severity::Warning,
         release: None,
         at,
-        field: Some(field.to_owned()),
+        field: Some(field.into()),
         message,
         position: None,
     }

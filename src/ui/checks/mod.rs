@@ -27,7 +27,7 @@ pub struct GoTo {
     /// The record to fix.
     pub at: Path,
     /// The field to fix, if one.
-    pub field: Option<String>,
+    pub field: Option<compact_str::CompactString>,
 }
 
 impl GoTo {

@@ -172,7 +172,7 @@ mod tests {
             severity: Severity::Warning,
             release: Some(rel.clone()),
             at,
-            field: field.map(str::to_owned),
+            field: field.map(Into::into),
             message: String::new(),
             position: None,
         };
