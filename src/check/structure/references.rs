@@ -46,7 +46,7 @@ struct Local<'a, T> {
 
 impl<'a, T> Local<'a, T> {
     fn new(items: &'a [T], id_of: fn(&T) -> &Id) -> Self {
-        let set = (items.len() > 16).then(|| IdSet::of(items.iter().map(|x| id_of(x))));
+        let set = (items.len() > 16).then(|| IdSet::of(items.iter().map(&id_of)));
         Self { items, id_of, set }
     }
 
