@@ -18,7 +18,7 @@
 use super::Finding;
 use super::id_set::IdSet;
 use super::rules::{Index, book_findings, release_findings};
-use super::structure::{Checker, RefSets, book_ids, release_ids, risk_ids};
+use super::structure::{Checker, RefSets, book_ids, release_ids, risk_id};
 use crate::model::{Book, Release};
 use jiff::civil::Date;
 
@@ -119,18 +119,22 @@ fn book_level<'a>(
     releases: &'a [Release],
 ) -> (Half<'a>, BookLevel) {
     let mut ids = IdSet::default();
-    let clean = book_ids(book, &mut ids) & risk_ids(book, &mut ids);
+    let mut clean = book_ids(book, &mut ids);
     let mut c = Checker::new(book);
     c.policy();
     let policy = c.take();
     c.book_references(sets);
     let book_refs = c.take();
-    c.risk_references(sets);
-    let risk_refs = c.take();
     c.windows();
     let windows = c.take();
-    c.risk_values();
-    let risk_values = c.take();
+    // Each risk is read once, for its id, its references and its values.
+    let (mut refs, mut values) = (Checker::new(book), Checker::new(book));
+    for risk in &book.risks {
+        clean &= risk_id(risk, &mut ids);
+        refs.risk_reference(sets, risk);
+        values.risk_value(risk);
+    }
+    let (risk_refs, risk_values) = (refs.take(), values.take());
     let mut book_rules = Vec::new();
     book_findings(book, today, &mut book_rules);
     let half = Half::check_into(book, sets, ix, today, releases, ids, clean);

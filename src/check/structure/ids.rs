@@ -11,7 +11,7 @@
 use super::Checker;
 use crate::check::id_set::IdSet;
 use crate::edit::Path;
-use crate::model::{Book, Id, Release};
+use crate::model::{Book, Id, Release, Risk};
 use rustc_hash::FxHashSet as HashSet;
 
 /// Adds the ids of the book's own lists (not releases, not risks) to `set`;
@@ -59,7 +59,12 @@ pub(crate) fn release_ids<'a>(r: &'a Release, set: &mut IdSet<'a>) -> bool {
 
 /// Adds the risks' ids to `set`; `false` when one is blank or already in it.
 pub(crate) fn risk_ids<'a>(book: &'a Book, set: &mut IdSet<'a>) -> bool {
-    book.risks.iter().fold(true, |ok, x| ok & !blank(&x.id) & set.insert(&x.id))
+    book.risks.iter().fold(true, |ok, x| ok & risk_id(x, set))
+}
+
+/// Adds one risk's id to `set`; `false` when it is blank or already in it.
+pub(crate) fn risk_id<'a>(risk: &'a Risk, set: &mut IdSet<'a>) -> bool {
+    !blank(&risk.id) & set.insert(&risk.id)
 }
 
 /// Whether every id of the book is present and unique.

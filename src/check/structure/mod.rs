@@ -10,7 +10,7 @@ mod ids;
 mod references;
 mod values;
 
-pub(crate) use ids::{book_ids, ids_clean, release_ids, risk_ids};
+pub(crate) use ids::{book_ids, ids_clean, release_ids, risk_id};
 pub(crate) use references::RefSets;
 
 use super::{Finding, Severity};

@@ -7,7 +7,7 @@
 use super::Checker;
 use crate::check::id_set::IdSet;
 use crate::edit::Path;
-use crate::model::{Book, Id, Release};
+use crate::model::{Book, Id, Release, Risk};
 
 /// The ids each kind of reference may point at, gathered once per check.
 pub(crate) struct RefSets<'a> {
@@ -165,10 +165,13 @@ impl<'a> Checker<'a> {
 
     /// The references of the risks: their owners and releases.
     pub(crate) fn risk_references(&mut self, sets: &RefSets) {
-        for risk in &self.book.risks {
-            let at = || Path::root().item("risks", &risk.id);
-            self.person(sets, &risk.owner, &at, "owner");
-            risk.releases.iter().for_each(|id| self.check_ref(&sets.releases, id, "release", &at, "releases"));
-        }
+        self.book.risks.iter().for_each(|risk| self.risk_reference(sets, risk));
+    }
+
+    /// The references of one risk.
+    pub(crate) fn risk_reference(&mut self, sets: &RefSets, risk: &Risk) {
+        let at = || Path::root().item("risks", &risk.id);
+        self.person(sets, &risk.owner, &at, "owner");
+        risk.releases.iter().for_each(|id| self.check_ref(&sets.releases, id, "release", &at, "releases"));
     }
 }

@@ -5,7 +5,7 @@
 use super::Checker;
 use crate::check::Severity;
 use crate::edit::Path;
-use crate::model::{PhaseDates, Release, Window};
+use crate::model::{PhaseDates, Release, Risk, Window};
 
 impl<'a> Checker<'a> {
     /// S5: the risk scale and its bands make sense.
@@ -117,26 +117,29 @@ impl<'a> Checker<'a> {
         self.release = None;
     }
 
-    /// S5: likelihood and impact lie on the policy's scale.
+    /// S5: likelihood and impact of every risk lie on the policy's scale.
     pub(crate) fn risk_values(&mut self) {
+        self.book.risks.iter().for_each(|risk| self.risk_value(risk));
+    }
+
+    /// S5: likelihood and impact of one risk lie on the policy's scale.
+    pub(crate) fn risk_value(&mut self, risk: &Risk) {
         let scale = self.book.policy.risk.scale;
-        for risk in &self.book.risks {
-            let at = || Path::root().item("risks", &risk.id);
-            for (field, value) in [
-                ("likelihood", risk.likelihood),
-                ("impact", risk.impact),
-                ("residual_likelihood", risk.residual_likelihood),
-                ("residual_impact", risk.residual_impact),
-            ] {
-                if value < 1 || value > scale {
-                    let words = field.replace('_', " ");
-                    self.error(
-                        "S5",
-                        at(),
-                        field,
-                        format!("The {words} is {value}; on this book's scale it must be 1 to {scale}."),
-                    );
-                }
+        let at = || Path::root().item("risks", &risk.id);
+        for (field, value) in [
+            ("likelihood", risk.likelihood),
+            ("impact", risk.impact),
+            ("residual_likelihood", risk.residual_likelihood),
+            ("residual_impact", risk.residual_impact),
+        ] {
+            if value < 1 || value > scale {
+                let words = field.replace('_', " ");
+                self.error(
+                    "S5",
+                    at(),
+                    field,
+                    format!("The {words} is {value}; on this book's scale it must be 1 to {scale}."),
+                );
             }
         }
     }
