@@ -82,3 +82,43 @@ fn the_selected_release_is_exported_as_a_slides_handout_from_the_file_menu() {
     let text: String = pdf_extract::extract_text_from_mem(&bytes).expect("readable").split_whitespace().collect();
     assert!(text.contains("REL-5") && text.contains("Acceptancecriteriaandapprovals"), "the selected release's slides");
 }
+
+#[test]
+fn a_png_of_the_current_view_is_written_without_the_dialog_in_it() {
+    let mut h = app_with_example();
+    h.run();
+    h.key_press_modifiers(Modifiers::COMMAND, Key::E);
+    h.run();
+    h.get_by_label("PNG picture of the current view").click();
+    h.run();
+    let dir = tempfile::tempdir().expect("temp dir");
+    let path = dir.path().join("calendar view.png");
+    h.get_by_label("Save to").focus();
+    h.run();
+    h.key_press_modifiers(Modifiers::COMMAND, Key::A);
+    h.get_by_label("Save to").type_text(&path.display().to_string());
+    h.run();
+    h.get_by_role_and_label(egui::accesskit::Role::Button, "Export").click();
+    // The window keeps drawing while the picture is taken and written:
+    // step with time passing rather than wait for it to settle.
+    let start = std::time::Instant::now();
+    let mut dialog_gone = false;
+    while h.state().is_busy() || !path.exists() {
+        assert!(start.elapsed() < std::time::Duration::from_secs(20), "the picture was not written");
+        h.step();
+        dialog_gone |= h.query_by_label("What goes in").is_none();
+        std::thread::sleep(std::time::Duration::from_millis(25));
+    }
+    assert!(dialog_gone, "the dialog closes before the picture is taken");
+    h.run();
+    let picture = image::open(&path).expect("a PNG that opens").to_rgba8();
+    let (w, h_px) = picture.dimensions();
+    assert!(w >= 1400 && h_px >= 900, "the whole window, {w}×{h_px}");
+    // A real picture of the window: many colours, not one flat fill.
+    let mut colours = std::collections::HashSet::new();
+    for p in picture.pixels().step_by(97) {
+        colours.insert(p.0);
+    }
+    assert!(colours.len() > 20, "{} colours", colours.len());
+    assert!(h.query_by_label_contains("Exported").is_some(), "the status bar says it is done");
+}
