@@ -5,7 +5,7 @@
 mod ui_support;
 
 use egui::{Key, Modifiers};
-use egui_kittest::kittest::Queryable;
+use egui_kittest::kittest::{NodeT, Queryable};
 use ui_support::{app_with_example, settle};
 
 #[test]
@@ -56,24 +56,29 @@ fn snapshot_of_the_export_dialog() {
     h.snapshot("export-dialog-light");
 }
 
-#[test]
-fn the_selected_release_is_exported_as_a_slides_handout_from_the_file_menu() {
-    let dir = tempfile::tempdir().expect("a folder");
-    let out = dir.path().join("rel5-slides.pdf");
-    let mut h = app_with_example();
+/// Chooses File › Export slides (.pdf)… for REL-5 and types `out` into the
+/// path field that stands in for the file dialog (none can be shown here).
+fn type_slides_path(h: &mut egui_kittest::Harness<'static, relplan::ui::RelplanApp>, out: &std::path::Path) {
     h.run();
     h.get_by_label_contains("Payments 2027.01.1 —").click();
     h.run();
     h.get_by_label("File").click();
     h.run();
     h.get_by_label("Export slides (.pdf)…").click();
-    ui_support::step_until(&mut h, "the path field", std::time::Duration::from_secs(10), |h| {
+    ui_support::step_until(h, "the path field", std::time::Duration::from_secs(10), |h| {
         h.query_by_label("Path").is_some()
     });
-    h.get_by_label("Path").focus();
-    h.run();
+    assert!(h.get_by_label("Path").accesskit_node().is_focused(), "the field has the keyboard when it opens");
     h.get_by_label("Path").type_text(&out.display().to_string());
     h.run();
+}
+
+#[test]
+fn the_selected_release_is_exported_as_a_slides_handout_from_the_file_menu() {
+    let dir = tempfile::tempdir().expect("a folder");
+    let out = dir.path().join("rel5-slides.pdf");
+    let mut h = app_with_example();
+    type_slides_path(&mut h, &out);
     h.get_by_label("Save as").click();
     h.run();
     ui_support::step_until(&mut h, "the slides are written", std::time::Duration::from_secs(10), |_| out.exists());
@@ -121,4 +126,17 @@ fn a_png_of_the_current_view_is_written_without_the_dialog_in_it() {
     }
     assert!(colours.len() > 20, "{} colours", colours.len());
     assert!(h.query_by_label_contains("Exported").is_some(), "the status bar says it is done");
+}
+
+#[test]
+fn enter_in_the_path_field_does_what_its_button_does() {
+    let dir = tempfile::tempdir().expect("a folder");
+    let out = dir.path().join("by-enter.pdf");
+    let mut h = app_with_example();
+    type_slides_path(&mut h, &out);
+    h.key_press(Key::Enter);
+    h.run();
+    assert!(h.query_by_label("Path").is_none(), "Enter closes the path field");
+    ui_support::step_until(&mut h, "the slides are written", std::time::Duration::from_secs(10), |_| out.exists());
+    assert!(std::fs::read(&out).expect("the handout").starts_with(b"%PDF-"));
 }

@@ -180,6 +180,63 @@ fn risks_are_added_edited_and_deleted_as_undoable_edits() {
     assert_eq!(book(&h).risks.len(), before + 1, "undo brings it back");
 }
 
+/// What the inherent cell at likelihood 3 × impact 4 says of itself.
+fn cell_3_4(h: &Harness<'static, RelplanApp>) -> String {
+    h.get_by_label_contains("Inherent cell, likelihood 3, impact 4:").accesskit_node().label().unwrap_or_default()
+}
+
+/// A book file dropped on the window.
+#[derive(Debug)]
+struct Dropped(std::path::PathBuf);
+
+impl egui::DroppedFile for Dropped {
+    fn path(&self) -> &std::path::Path {
+        &self.0
+    }
+
+    fn bytes(&self) -> Result<Vec<u8>, String> {
+        std::fs::read(&self.0).map_err(|e| e.to_string())
+    }
+}
+
+#[test]
+fn the_register_and_matrices_follow_an_edit_an_undo_and_another_book() {
+    let mut h = risks_view();
+    h.get_by_label_contains("Inherent cell, likelihood 3, impact 4:").click_accesskit();
+    h.run();
+    assert!(cell_3_4(&h).contains(": 5 risks"), "{}", cell_3_4(&h));
+    assert!(register_ids(&h).contains(&"RISK-1".to_owned()));
+    // An edit: RISK-1 moves out of the cell the register is filtered to.
+    h.get_by_label_contains("Inherent chip RISK-1:").focus();
+    h.run();
+    h.key_press(Key::ArrowDown);
+    h.run();
+    assert!(cell_3_4(&h).contains(": 4 risks"), "{}", cell_3_4(&h));
+    assert!(!register_ids(&h).contains(&"RISK-1".to_owned()), "the register follows the edit");
+    // An undo puts it back.
+    h.key_press(Key::Escape);
+    h.run();
+    h.key_press_modifiers(CTRL, Key::Z);
+    h.run();
+    assert!(cell_3_4(&h).contains(": 5 risks"), "{}", cell_3_4(&h));
+    assert!(register_ids(&h).contains(&"RISK-1".to_owned()), "the register follows the undo");
+    // Another book with as many risks, where RISK-3 sits elsewhere.
+    let mut other = relplan::templates::example().expect("the example book opens");
+    if let Some(r) = other.risks.iter_mut().find(|r| r.id.as_str() == "RISK-3") {
+        r.likelihood = 1;
+    }
+    let dir = tempfile::tempdir().expect("a folder");
+    let path = dir.path().join("other.ron");
+    relplan::store::save(&other, &path).expect("the other book is written");
+    h.input_mut().dropped_files.push(std::sync::Arc::new(Dropped(path)));
+    // The undo left the book as it was opened, so it opens without asking.
+    ui_support::settle(&mut h);
+    assert_eq!(book(&h).risks.len(), other.risks.len());
+    assert!(cell_3_4(&h).contains(": 4 risks"), "{}", cell_3_4(&h));
+    let shown = register_ids(&h);
+    assert!(shown.contains(&"RISK-1".to_owned()) && !shown.contains(&"RISK-3".to_owned()), "{shown:?}");
+}
+
 #[test]
 fn overdue_reviews_and_unowned_high_risks_are_marked_in_words() {
     let mut b = relplan::templates::example().expect("the example book opens");

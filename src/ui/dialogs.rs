@@ -309,7 +309,7 @@ impl RelplanApp {
         ));
         let label = ui.label("Template name").id;
         let r = ui.add(egui::TextEdit::singleline(name).desired_width(360.0)).labelled_by(label);
-        r.request_focus();
+        super::widgets::focus_on_open(ui, &r);
         let t = super::theme::tokens(ui.ctx());
         let target = crate::templates::user_template_path(name);
         match &target {
@@ -356,7 +356,7 @@ impl RelplanApp {
         ui.label("No file dialog could be shown on this system, so type the full path of the book file.");
         let label = ui.label("Path").id;
         let r = ui.add(egui::TextEdit::singleline(text).desired_width(460.0)).labelled_by(label);
-        r.request_focus();
+        super::widgets::focus_on_open(ui, &r);
         let mut keep = true;
         let enter = r.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
         ui.horizontal(|ui| {

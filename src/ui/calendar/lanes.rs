@@ -219,13 +219,13 @@ fn milestone_ui(ui: &mut Ui, cx: &mut Cx<'_>, lane: &Lane<'_>, item: &CalendarIt
     let dragging = cx.dragging(item).map(|d| d.shift);
     let _ = item_ui(ui, cx, item, hit, lane.row, None, lane.shift_at);
     let done = matches!(item.source, Source::Milestone { milestone, .. } if milestone.done);
-    let fill = if done { cx.pal.done } else { cx.pal.background };
     let dim = if dragging.is_some_and(|s| !s.is_zero()) { 0.35 } else { 1.0 };
-    paint::diamond(ui.painter(), c, r, fill.gamma_multiply(dim), Stroke::new(1.5, cx.pal.text.gamma_multiply(dim)));
+    paint::milestone(ui.painter(), &cx.pal, c, r, done, dim);
     if let Some(d) = cx.dragging(item).filter(|d| !d.shift.is_zero())
         && let Some(at) = edits::preview(cx.book, &d.key, d.mode, d.shift, &cx.tz)
     {
         let x = (lane.axis.x(at.start) + lane.axis.x(at.end)) / 2.0;
+        let fill = if done { cx.pal.done } else { cx.pal.background };
         paint::diamond(ui.painter(), pos2(x, c.y), r, fill, Stroke::new(2.0, cx.pal.today));
     }
 }

@@ -27,19 +27,7 @@ pub(super) fn bar_ui(
     let dim = if dragging { 0.35 } else { 1.0 };
     match item.source {
         Source::Phase { release, phase } => {
-            p.rect_filled(bar, 2.0, pal.phase(phase).gamma_multiply(dim));
-            p.rect_filled(
-                Rect::from_min_size(bar.min, vec2(3.0, bar.height())),
-                0.0,
-                pal.phase_edge(phase).gamma_multiply(dim),
-            );
-            if end.is_some() {
-                p.rect_filled(
-                    Rect::from_min_max(pos2(bar.right() - 3.0, bar.top()), bar.max),
-                    0.0,
-                    pal.phase_edge(phase).gamma_multiply(dim),
-                );
-            }
+            paint::phase_bar(p, pal, bar, phase, end.is_some(), dim);
             paint::label(
                 p,
                 bar.shrink2(vec2(3.0, 0.0)),
@@ -114,8 +102,7 @@ fn paint_chip(ui: &Ui, cx: &Cx<'_>, item: &CalendarItem<'_>, chip: Rect, ghost_o
             let done = matches!(item.source, Source::Milestone { milestone, .. } if milestone.done);
             let r = (chip.height() / 2.0 - 2.0).max(3.0);
             let c = pos2(chip.left() + r + 2.0, chip.center().y);
-            let fill = if done { pal.done } else { pal.background };
-            paint::diamond(p, c, r, fill.gamma_multiply(dim), Stroke::new(1.5, pal.text.gamma_multiply(dim)));
+            paint::milestone(p, pal, c, r, done, dim);
             paint::label(p, chip.with_min_x(c.x + r), &text, font, pal.text.gamma_multiply(dim));
         }
         _ => {}

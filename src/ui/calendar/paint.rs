@@ -76,16 +76,10 @@ impl Palette {
 
     /// The fill of a phase bar.
     pub fn phase(&self, phase: Phase) -> Color32 {
-        let i = match phase {
-            Phase::Planning => 0,
-            Phase::BuildAndTest => 1,
-            Phase::Deployment => 2,
-            Phase::ReviewAndClose | Phase::Closed => 3,
-        };
-        self.bands[i].gamma_multiply(if self.dark { 0.45 } else { 0.38 })
+        self.phase_edge(phase).gamma_multiply(if self.dark { 0.45 } else { 0.38 })
     }
 
-    /// The edge colour of a phase bar.
+    /// The edge colour of a phase bar: the theme's band colour of the phase.
     pub fn phase_edge(&self, phase: Phase) -> Color32 {
         let i = match phase {
             Phase::Planning => 0,
@@ -145,6 +139,25 @@ pub fn maintenance(painter: &Painter, rect: Rect, pal: &Palette) {
 pub fn diamond(painter: &Painter, c: Pos2, r: f32, fill: Color32, stroke: Stroke) {
     let points = vec![pos2(c.x, c.y - r), pos2(c.x + r, c.y), pos2(c.x, c.y + r), pos2(c.x - r, c.y)];
     painter.add(Shape::convex_polygon(points, fill, stroke));
+}
+
+/// A milestone's diamond centred at `c`: filled when the milestone is
+/// `done`, hollow when not; `dim` fades it (the milestone being dragged).
+pub fn milestone(painter: &Painter, pal: &Palette, c: Pos2, r: f32, done: bool, dim: f32) {
+    let fill = if done { pal.done } else { pal.background };
+    diamond(painter, c, r, fill.gamma_multiply(dim), Stroke::new(1.5, pal.text.gamma_multiply(dim)));
+}
+
+/// A phase bar without its text: the phase's fill with its edge colour
+/// down the start and, where the phase `ends` in this bar, down the end;
+/// `dim` fades it (the phase being dragged).
+pub fn phase_bar(painter: &Painter, pal: &Palette, bar: Rect, phase: Phase, ends: bool, dim: f32) {
+    let edge = pal.phase_edge(phase).gamma_multiply(dim);
+    painter.rect_filled(bar, 2.0, pal.phase(phase).gamma_multiply(dim));
+    painter.rect_filled(Rect::from_min_size(bar.min, vec2(3.0, bar.height())), 0.0, edge);
+    if ends {
+        painter.rect_filled(Rect::from_min_max(pos2(bar.right() - 3.0, bar.top()), bar.max), 0.0, edge);
+    }
 }
 
 /// A filled block with an optional outline.

@@ -263,19 +263,7 @@ fn paint_bar(p: &egui::Painter, cx: &Cx<'_>, item: &CalendarItem<'_>, bar: Rect,
     let font = FontId::proportional(cx.tokens.small_size);
     match item.source {
         Source::Phase { release, phase } => {
-            p.rect_filled(bar, 2.0, pal.phase(phase).gamma_multiply(dim));
-            p.rect_filled(
-                Rect::from_min_size(bar.min, vec2(3.0, bar.height())),
-                0.0,
-                pal.phase_edge(phase).gamma_multiply(dim),
-            );
-            if ends {
-                p.rect_filled(
-                    Rect::from_min_max(pos2(bar.right() - 3.0, bar.top()), bar.max),
-                    0.0,
-                    pal.phase_edge(phase).gamma_multiply(dim),
-                );
-            }
+            paint::phase_bar(p, pal, bar, phase, ends, dim);
             paint::label(
                 p,
                 bar.shrink2(vec2(3.0, 0.0)),
@@ -287,8 +275,7 @@ fn paint_bar(p: &egui::Painter, cx: &Cx<'_>, item: &CalendarItem<'_>, bar: Rect,
         Source::Milestone { release, milestone } => {
             let r = (bar.height() / 2.0 - 2.0).max(3.0);
             let c = pos2(bar.left() + r + 3.0, bar.center().y);
-            let fill = if milestone.done { pal.done } else { pal.background };
-            paint::diamond(p, c, r, fill.gamma_multiply(dim), Stroke::new(1.5, pal.text.gamma_multiply(dim)));
+            paint::milestone(p, pal, c, r, milestone.done, dim);
             paint::label(
                 p,
                 bar.with_min_x(c.x + r),

@@ -3,55 +3,20 @@
 //! them. With 20,000 risks, sorting by a text column every frame would cost
 //! more than a frame's budget.
 //!
-//! The view receives the book but not its undo state, so the cache is keyed
-//! on a stamp that every committed change moves: the audit trail (each new
-//! step appends an entry; typing into the same field rewrites the last
-//! entry's text and time), the risk list's address and length, and the
-//! policy. Edits the view itself asks for also drop the cache (see
-//! `RiskViewState::invalidate`), which covers typing under a fixed clock.
+//! The cache is keyed on the window's [`BookKey`] (see `crate::ui::memo`),
+//! which every edit, undo, redo and opened book changes, together with the
+//! filters, the order and the day: the same rule as every other result
+//! cached in the window.
 
-use crate::model::{Book, Id, RiskPolicy};
+use crate::model::{Book, Id};
 use crate::risk::{self, Filter, Matrix, Movement, Sort, Which};
+use crate::ui::memo::BookKey;
 use jiff::civil::Date;
-use std::hash::{Hash, Hasher};
-
-/// A fingerprint of the book that changes whenever the book does.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub(super) struct Stamp {
-    risks_at: usize,
-    risks: usize,
-    people: usize,
-    releases: usize,
-    audit: usize,
-    last_audit: u64,
-    policy: RiskPolicy,
-}
-
-impl Stamp {
-    /// The book's fingerprint now.
-    pub(super) fn of(book: &Book) -> Self {
-        let last_audit = book.ledger.audit.last().map_or(0, |e| {
-            let mut h = std::collections::hash_map::DefaultHasher::new();
-            e.what.hash(&mut h);
-            e.at.hash(&mut h);
-            h.finish()
-        });
-        Stamp {
-            risks_at: book.risks.as_ptr() as usize,
-            risks: book.risks.len(),
-            people: book.people.len(),
-            releases: book.releases.len(),
-            audit: book.ledger.audit.len(),
-            last_audit,
-            policy: book.policy.risk,
-        }
-    }
-}
 
 /// Everything the cache depends on.
 #[derive(Clone, Debug, PartialEq, Eq)]
 struct Key {
-    stamp: Stamp,
+    book: BookKey,
     filter: Filter,
     sort: Sort,
     today: Date,
@@ -95,14 +60,9 @@ impl Computed {
 pub(super) struct Cache(Option<Computed>);
 
 impl Cache {
-    /// Forgets the result, so the next frame works it out again.
-    pub fn clear(&mut self) {
-        self.0 = None;
-    }
-
-    /// The result for this book, filter, order and day.
-    pub fn get(&mut self, book: &Book, filter: &Filter, sort: Sort, today: Date) -> &Computed {
-        let key = Key { stamp: Stamp::of(book), filter: filter.clone(), sort, today };
+    /// The result for this state of the book (`at`), filter, order and day.
+    pub fn get(&mut self, book: &Book, at: BookKey, filter: &Filter, sort: Sort, today: Date) -> &Computed {
+        let key = Key { book: at, filter: filter.clone(), sort, today };
         let stale = self.0.as_ref().is_none_or(|c| c.key != key);
         if stale {
             self.0 = None;

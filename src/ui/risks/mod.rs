@@ -97,11 +97,6 @@ impl RiskViewState {
         self.editing = Some(id);
         self.scroll_to_editing = true;
     }
-
-    /// Forgets the cached rows and matrices.
-    pub fn invalidate(&mut self) {
-        self.cache.clear();
-    }
 }
 
 /// What every part of the view reads.
@@ -132,7 +127,7 @@ pub fn risks_ui(ui: &mut egui::Ui, book: &Book, selected: Option<&Id>, state: &m
         filter.release = Some(r.id.clone());
     }
     let mut cache = std::mem::take(&mut state.cache);
-    let computed = cache.get(book, &filter, state.sort, today);
+    let computed = cache.get(book, crate::ui::memo::book_key(ui.ctx()), &filter, state.sort, today);
     filters::header_ui(ui, &view, selected, computed, state, out);
     filters::filters_ui(ui, &view, state);
     ui.add_space(4.0);
@@ -156,8 +151,8 @@ pub fn risks_ui(ui: &mut egui::Ui, book: &Book, selected: Option<&Id>, state: &m
     table::register_ui(ui, &view, computed, state);
     state.cache = cache;
     if out.0.len() != edits_before {
-        // The view asked for a change: work the rows out again once it is applied.
-        state.invalidate();
+        // The view asked for a change: once it is applied the book key moves
+        // and the next frame works the rows out again.
         ui.ctx().request_repaint();
     } else if looked_before != (state.filter.clone(), state.sort, state.scope) {
         // This frame's rows were worked out before the filters changed: show the new ones now.

@@ -22,3 +22,18 @@ pub fn named_combo(
     r.widget_info(|| egui::WidgetInfo::labeled(egui::Role::ComboBox, true, &name));
     r
 }
+
+/// Gives a text field the keyboard in the first frame it is shown (a dialog
+/// just opened), and leaves the focus alone after that: Enter in a one-line
+/// field ends the editing by giving the focus up, which a request every
+/// frame would undo before the dialog could see it (and Tab could never
+/// reach the dialog's buttons).
+pub fn focus_on_open(ui: &egui::Ui, field: &egui::Response) {
+    let pass = ui.ctx().cumulative_pass_nr();
+    let id = field.id.with("relplan.focus_on_open");
+    let last: Option<u64> = ui.data_mut(|d| d.get_temp(id));
+    ui.data_mut(|d| d.insert_temp(id, pass));
+    if last.is_none_or(|last| last + 1 < pass) {
+        field.request_focus();
+    }
+}
