@@ -16,33 +16,16 @@
 //! figures, `RELPLAN_BENCH_MONTH_ONLY=1` or `RELPLAN_BENCH_ENV_YEAR_ONLY=1`
 //! times one view for longer.
 
+mod support;
+
+use support::{median_of as timed, ms};
+
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
 use relplan::generate::generate;
 use relplan::schedule::{ConflictKind, DeploymentRef, ScheduleIndex, detect, next_free_slot};
 use relplan::ui::{CommandId, Prefs, RelplanApp};
-use std::time::{Duration, Instant};
-
-fn median(mut v: Vec<Duration>) -> Duration {
-    v.sort();
-    v[v.len() / 2]
-}
-
-fn ms(d: Duration) -> f64 {
-    d.as_secs_f64() * 1e3
-}
-
-fn timed(n: usize, mut f: impl FnMut()) -> Duration {
-    median(
-        (0..n)
-            .map(|_| {
-                let t = Instant::now();
-                f();
-                t.elapsed()
-            })
-            .collect(),
-    )
-}
+use std::time::Duration;
 
 fn conflicts(book: &relplan::model::Book) {
     let deployments: usize = book.releases.iter().map(|r| r.deployments.len()).sum();

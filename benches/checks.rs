@@ -5,37 +5,15 @@
 //! Run with `cargo bench --bench checks`. Prints `BENCH <name> <value> <unit>`
 //! lines; BENCHMARKS.md records them.
 
+mod support;
+
+use support::{ms, time};
+
 use jiff::civil::date;
 use relplan::check::gate::gate;
 use relplan::check::{process_findings, structural_findings};
 use relplan::generate::generate;
 use relplan::model::Phase;
-use std::time::{Duration, Instant};
-
-fn median(mut v: Vec<Duration>) -> Duration {
-    v.sort();
-    v[v.len() / 2]
-}
-
-fn ms(d: Duration) -> f64 {
-    d.as_secs_f64() * 1e3
-}
-
-/// The median and the fastest of `runs` timed calls, and the last result.
-/// The fastest run shows the work itself when other programs share the
-/// processor; the median is the figure to compare against the target.
-fn time<T>(runs: usize, mut f: impl FnMut() -> T) -> (Duration, Duration, T) {
-    let mut last = f();
-    let times: Vec<Duration> = (0..runs)
-        .map(|_| {
-            let t = Instant::now();
-            last = f();
-            t.elapsed()
-        })
-        .collect();
-    let fastest = times.iter().min().copied().unwrap_or_default();
-    (median(times), fastest, last)
-}
 
 fn main() {
     let today = date(2026, 11, 27);

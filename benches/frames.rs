@@ -4,19 +4,14 @@
 //! Run with `cargo bench --bench frames`. Prints `BENCH <name> <value> <unit>`
 //! lines; BENCHMARKS.md records them.
 
+mod support;
+
+use support::{median, ms};
+
 use egui_kittest::Harness;
 use relplan::generate::generate;
 use relplan::ui::{Prefs, RelplanApp};
 use std::time::{Duration, Instant};
-
-fn median(mut v: Vec<Duration>) -> Duration {
-    v.sort();
-    v[v.len() / 2]
-}
-
-fn ms(d: Duration) -> f64 {
-    d.as_secs_f64() * 1e3
-}
 
 fn main() {
     let book = generate(2000, 1);

@@ -5,20 +5,15 @@
 //! Run with `cargo bench --bench present`. Prints `BENCH <name> <value> <unit>`
 //! lines; BENCHMARKS.md records them.
 
+mod support;
+
+use support::{median, ms};
+
 use egui_kittest::Harness;
 use relplan::generate::generate;
 use relplan::present::{Scope, deck};
 use relplan::ui::{Prefs, RelplanApp};
 use std::time::{Duration, Instant};
-
-fn median(mut v: Vec<Duration>) -> Duration {
-    v.sort();
-    v[v.len() / 2]
-}
-
-fn ms(d: Duration) -> f64 {
-    d.as_secs_f64() * 1e3
-}
 
 fn main() {
     let today = jiff::civil::date(2026, 11, 27);

@@ -15,6 +15,10 @@
 //! - `risks_view_*`: `app_*` minus the same app showing an empty centre,
 //!   which is what the risk view itself costs.
 
+mod support;
+
+use support::{median, ms, thread_cpu as cpu_now};
+
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
 use relplan::generate::generate;
@@ -24,31 +28,6 @@ use relplan::ui::{CommandId, Prefs, RelplanApp};
 use std::cell::Cell;
 use std::rc::Rc;
 use std::time::Duration;
-
-/// CPU time used by this thread so far.
-#[cfg(target_os = "linux")]
-fn cpu_now() -> Duration {
-    #[repr(C)]
-    struct Timespec {
-        sec: i64,
-        nsec: i64,
-    }
-    unsafe extern "C" {
-        fn clock_gettime(clock: i32, tp: *mut Timespec) -> i32;
-    }
-    const CLOCK_THREAD_CPUTIME_ID: i32 = 3;
-    let mut t = Timespec { sec: 0, nsec: 0 };
-    // SAFETY: clock_gettime writes one timespec into the pointer given.
-    let ok = unsafe { clock_gettime(CLOCK_THREAD_CPUTIME_ID, &mut t) } == 0;
-    if ok { Duration::new(t.sec.max(0) as u64, t.nsec.clamp(0, 999_999_999) as u32) } else { Duration::ZERO }
-}
-
-/// Wall-clock time elsewhere.
-#[cfg(not(target_os = "linux"))]
-fn cpu_now() -> Duration {
-    static START: std::sync::OnceLock<std::time::Instant> = std::sync::OnceLock::new();
-    START.get_or_init(std::time::Instant::now).elapsed()
-}
 
 /// The app, with the CPU time of its last frame's code.
 struct Timed {
@@ -62,15 +41,6 @@ impl eframe::App for Timed {
         self.app.ui(ui, frame);
         self.last.set(cpu_now() - start);
     }
-}
-
-fn median(mut v: Vec<Duration>) -> Duration {
-    v.sort();
-    v.get(v.len() / 2).copied().unwrap_or_default()
-}
-
-fn ms(d: Duration) -> f64 {
-    d.as_secs_f64() * 1e3
 }
 
 /// A harness on the book with no release selected, showing `view`.

@@ -3,27 +3,14 @@
 //! Run with `cargo bench --bench store`. Each result is printed as
 //! `BENCH <name> <value> <unit>`; BENCHMARKS.md records them.
 
+mod support;
+
+use support::median_of as time;
+
 use relplan::edit::{Document, Edit, Path};
 use relplan::generate::generate;
 use relplan::store::{parse, to_text, write_atomic};
-use std::time::{Duration, Instant};
-
-fn median(mut samples: Vec<Duration>) -> Duration {
-    samples.sort();
-    samples[samples.len() / 2]
-}
-
-fn time<T>(runs: usize, mut f: impl FnMut() -> T) -> Duration {
-    median(
-        (0..runs)
-            .map(|_| {
-                let start = Instant::now();
-                std::hint::black_box(f());
-                start.elapsed()
-            })
-            .collect(),
-    )
-}
+use std::time::Instant;
 
 /// Measures load and save of a generated book of `releases` releases.
 fn load_and_save(label: &str, releases: usize) {
