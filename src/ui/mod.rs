@@ -33,6 +33,7 @@ mod risks;
 mod screenshot;
 mod session;
 mod shell;
+mod template_dialogs;
 mod theme;
 mod widgets;
 
