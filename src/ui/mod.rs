@@ -8,6 +8,7 @@ mod app;
 mod app_commands;
 mod app_files;
 mod app_guard;
+mod app_loop;
 mod app_present;
 mod banners;
 mod book_view;
