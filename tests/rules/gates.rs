@@ -1,8 +1,54 @@
-//! Phase gates built on the rules: criteria and blockers, decisions that
-//! turn blockers into warnings, the emergency fast path, and the whole-book
-//! check that the window runs after every edit.
+//! Phase gates built on the rules: the risk gate G1, criteria and
+//! blockers, decisions that turn blockers into warnings, the emergency fast
+//! path, and the whole-book check that the window runs after every edit.
 
 use super::*;
+
+fn critical_risk(accepted_by_title: bool) -> impl FnOnce(&mut Book) {
+    move |b: &mut Book| {
+        b.risks.push(Risk {
+            id: id("RISK-99"),
+            title: "Acquirer outage during cut-over".into(),
+            likelihood: 5,
+            impact: 5,
+            residual_likelihood: 4,
+            residual_impact: 5,
+            status: RiskStatus::Open,
+            releases: vec![id("REL-1")],
+            ..Risk::default()
+        });
+        if accepted_by_title {
+            rel(b, "REL-1").decisions.push(Decision {
+                id: id("DEC-93"),
+                kind: DecisionKind::RiskAcceptance,
+                title: "Accept: acquirer outage during cut-over".into(),
+                rationale: "The acquirer's secondary route takes over within a minute.".into(),
+                decided_by: Some(id("P-3")),
+                role: Some(Role::ServiceOwner),
+                decided_at: Some("2026-06-10T10:00:00Z".parse().expect("time")),
+                informed: vec![id("P-1")],
+                outcome: String::new(),
+            });
+        }
+    }
+}
+
+#[test]
+fn g1_the_risk_gate_needs_an_acceptance() {
+    let found = breaks_exactly("G1", "REL-1", &base(), critical_risk(false), Severity::Error);
+    assert_eq!(found[0].path(), "risks[RISK-99].residual_likelihood");
+    assert_eq!(found[0].clause, "8.5.3 c");
+    let mut accepted = base();
+    critical_risk(true)(&mut accepted);
+    assert!(process_findings(&accepted, TODAY).iter().all(|f| f.rule != "G1"));
+    // Below the gate band (high, not critical), nothing blocks.
+    let mut lower = base();
+    critical_risk(false)(&mut lower);
+    if let Some(r) = lower.risks.last_mut() {
+        r.residual_likelihood = 3;
+    }
+    assert!(process_findings(&lower, TODAY).iter().all(|f| f.rule != "G1"));
+}
 
 #[test]
 fn the_gate_lists_criteria_and_blockers() {

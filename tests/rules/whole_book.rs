@@ -1,9 +1,10 @@
-//! The whole-book check splits the releases between threads; whatever the
-//! split, it must find exactly what the structural checks and the process
-//! rules find one after the other, in the same order.
+//! Whole books: the example has no errors, a generated book a plausible
+//! number of findings; and the whole-book check, which splits the releases
+//! between threads, finds exactly what the structural checks and the
+//! process rules find one after the other, in the same order.
 
 use jiff::civil::{Date, date};
-use relplan::check::{all_findings, process_findings, structural_findings};
+use relplan::check::{Finding, Severity, all_findings, process_findings, structural_findings};
 use relplan::model::{Book, Id};
 
 const TODAY: Date = date(2026, 11, 27);
@@ -67,4 +68,20 @@ fn problems_spread_over_the_book_come_out_in_the_one_by_one_order() {
     }
     assert!(expected.iter().any(|f| f.release.as_ref() == Some(&blank)));
     assert_eq!(all_findings(&book, TODAY), expected);
+}
+
+#[test]
+fn the_example_book_has_no_errors() {
+    let all = process_findings(&relplan::templates::example().expect("example"), TODAY);
+    let errors: Vec<&Finding> = all.iter().filter(|f| f.severity == Severity::Error).collect();
+    assert!(errors.is_empty(), "{errors:#?}");
+}
+
+#[test]
+fn generated_books_give_a_plausible_number_of_findings() {
+    let book = relplan::generate::generate(200, 1);
+    let all = process_findings(&book, TODAY);
+    let errors = all.iter().filter(|f| f.severity == Severity::Error).count();
+    assert!(all.len() < 12 * book.releases.len(), "{} findings", all.len());
+    assert!(errors * 50 < book.releases.len(), "{errors} errors");
 }
