@@ -9,7 +9,9 @@
 //! - [`front`] adds the title page and the table of contents, once the
 //!   body's page numbers are known.
 //! - [`paint`] writes the pages with krilla: fonts embedded as subsets,
-//!   vector shapes, page numbers, the outline (bookmarks) and metadata.
+//!   vector shapes, page numbers, the outline (bookmarks) and metadata;
+//!   [`runs`] and [`shapes`] hand it consecutive alike items as one
+//!   glyph run or one path.
 //!
 //! User text only ever reaches krilla as glyphs of a string: there is no
 //! markup language in between that it could speak to. A second kind of
@@ -21,6 +23,8 @@ mod fonts;
 mod front;
 mod layout;
 mod paint;
+mod runs;
+mod shapes;
 mod table;
 
 use super::doc::{Doc, Rgb};
