@@ -10,7 +10,9 @@
 //! - [`names`] makes safe file names from titles.
 //!
 //! [`Format`] and [`export`] are the one entry point the command line and
-//! the window's Export dialog share.
+//! the window's Export dialog share. [`batch`] makes several outputs in one
+//! run, sharing the report, the lookups and the files between them, on all
+//! cores; [`export`] and the evidence pack run through it.
 
 pub mod batch;
 pub mod csv_file;
