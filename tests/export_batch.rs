@@ -80,3 +80,24 @@ fn an_unknown_release_fails_every_output_with_the_reason() {
         assert!(error.contains("REL-99"), "{output:?}: {error}");
     }
 }
+
+#[test]
+fn progress_never_goes_back_and_the_pdf_reports_its_pages_on_the_way() {
+    let book = relplan::templates::example().expect("the example book opens");
+    let heard = std::sync::Mutex::new(Vec::<(f32, String)>::new());
+    let listen = |fraction: f32, step: &str| {
+        if let Ok(mut h) = heard.lock() {
+            h.push((fraction, step.to_owned()));
+        }
+    };
+    export_together(&book, None, &Output::ALL, &options(), &listen);
+    export::export(&book, Format::Pdf, &options(), &listen).expect("the PDF is made");
+    let heard = heard.into_inner().expect("no listener panicked");
+    let (run, alone) = heard.split_at(heard.iter().rposition(|(f, _)| *f == 0.0).expect("the PDF starts at 0"));
+    for part in [run, alone] {
+        assert!(part.windows(2).all(|w| w[0].0 <= w[1].0), "progress only goes forward: {part:?}");
+    }
+    let pdf_steps = alone.iter().filter(|(f, s)| s == "Writing the PDF report" && *f > 0.0 && *f < 1.0).count();
+    assert!(pdf_steps >= 1, "the PDF says how far it has got: {alone:?}");
+    assert_eq!(alone.last().map(|(f, s)| (*f, s.as_str())), Some((1.0, "Done")));
+}

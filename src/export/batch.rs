@@ -160,7 +160,12 @@ impl<'a> Batch<'a> {
 
     /// The bytes of an output, made now unless this run made them already.
     pub fn bytes(&self, output: Output) -> Result<&[u8], String> {
-        let made = self.made[slot(output)].get_or_init(|| self.make(output));
+        self.bytes_with(output, &|_| {})
+    }
+
+    /// The same, telling `part` how far the output has got (the PDF does).
+    fn bytes_with(&self, output: Output, part: &dyn Fn(f32)) -> Result<&[u8], String> {
+        let made = self.made[slot(output)].get_or_init(|| self.make(output, part));
         made.as_deref().map_err(Clone::clone)
     }
 
@@ -175,13 +180,13 @@ impl<'a> Batch<'a> {
         made.as_deref().map_err(Clone::clone)
     }
 
-    fn make(&self, output: Output) -> Result<Vec<u8>, String> {
+    fn make(&self, output: Output, part: &dyn Fn(f32)) -> Result<Vec<u8>, String> {
         let (book, options) = (self.book, self.options);
         let release = options.release.as_ref();
         Ok(match output {
             Output::Html => html::to_html(self.doc()).into_bytes(),
             Output::Markdown => markdown::to_markdown(self.doc()).into_bytes(),
-            Output::Pdf => pdf::to_pdf(self.doc(), options.paper)?,
+            Output::Pdf => pdf::to_pdf_with_progress(self.doc(), options.paper, part)?,
             Output::Csv(kind) => {
                 let findings = if kind == TableKind::Findings { self.findings() } else { &[] };
                 csv_file::to_csv(&super::tables::flat_with(self.lookup(), kind, release, findings), options.semicolon)
@@ -271,20 +276,28 @@ impl Task {
 }
 
 /// Runs the tasks on up to as many threads as the machine has cores.
+/// Progress is the tasks' share of the work done, never going back.
 fn run(batch: &Batch<'_>, tasks: &[Task], progress: Progress<'_>) {
-    let total: u32 = tasks.iter().map(|t| t.weight()).sum::<u32>().max(1);
-    let (next, done) = (AtomicUsize::new(0), AtomicU32::new(0));
+    let total = tasks.iter().map(|t| t.weight()).sum::<u32>().max(1) as f32;
+    let (next, done, shown) = (AtomicUsize::new(0), AtomicU32::new(0), AtomicU32::new(0));
+    let report = |fraction: f32, step: &str| {
+        let permyriad = (fraction.clamp(0.0, 1.0) * 10_000.0) as u32;
+        if shown.fetch_max(permyriad, Ordering::Relaxed) <= permyriad {
+            progress(permyriad as f32 / 10_000.0, step);
+        }
+    };
     let work = || {
         while let Some(task) = tasks.get(next.fetch_add(1, Ordering::Relaxed)) {
-            let before = done.load(Ordering::Relaxed) as f32 / total as f32;
+            let before = done.load(Ordering::Relaxed) as f32 / total;
+            let share = task.weight() as f32 / total;
             // A failure stays in the batch and is reported with its output.
             match *task {
                 Task::Make(o) => {
-                    progress(before, o.step());
-                    let _ = batch.bytes(o);
+                    report(before, o.step());
+                    let _ = batch.bytes_with(o, &|part| report(before + part * share, o.step()));
                 }
                 Task::BookFile => {
-                    progress(before, "Writing the book file");
+                    report(before, "Writing the book file");
                     let _ = batch.book_file();
                 }
             }

@@ -30,19 +30,23 @@ pub(super) fn stroke(c: Rgb, width: f32) -> Stroke {
     Stroke { paint: paint_of(c), width, ..Default::default() }
 }
 
-/// The pages as a PDF file.
+/// The pages as a PDF file; `painted` hears every so often how many pages are done.
 pub(super) fn paint(
     doc: &Doc,
     pages: &[Page],
     marks: &[Mark],
     style: &Style,
     fonts: &mut Fonts,
+    painted: &dyn Fn(usize),
 ) -> Result<Vec<u8>, String> {
     let settings = SerializeSettings { enable_tagging: false, xmp_metadata: false, ..Default::default() };
     let mut document = Document::new_with(settings);
     let page_settings = PageSettings::from_wh(style.width, style.height).ok_or("the page size is not valid")?;
     let (mut runs, mut shapes) = (Runs::default(), Shapes::default());
-    for page in pages {
+    for (i, page) in pages.iter().enumerate() {
+        if i % 256 == 0 {
+            painted(i);
+        }
         let mut p = document.start_page_with(page_settings.clone());
         let mut surface = p.surface();
         // Items are painted in order; alike neighbours go as one batch.
