@@ -10,8 +10,11 @@
 //! - [`names`] makes safe file names from titles.
 //!
 //! [`Format`] and [`export`] are the one entry point the command line and
-//! the window's Export dialog share.
+//! the window's Export dialog share. [`batch`] makes several outputs in one
+//! run, sharing the report, the lookups and the files between them, on all
+//! cores; [`export`] and the evidence pack run through it.
 
+pub mod batch;
 pub mod csv_file;
 pub mod doc;
 pub mod evidence;
@@ -148,46 +151,21 @@ pub fn report_doc(book: &Book, options: &ExportOptions) -> doc::Doc {
 }
 
 /// The bytes of a one-file export. PNG is made by the window and the
-/// evidence pack by [`evidence::write`]; both are refused here.
+/// evidence pack by [`evidence::write`] (a zip or a folder); both are
+/// refused here. Several formats at once: [`batch::export_together`].
 pub fn export(book: &Book, format: Format, options: &ExportOptions, progress: Progress<'_>) -> Result<Vec<u8>, String> {
-    let release = options.release.as_ref();
-    if let Some(id) = release
-        && book.release(id).is_none()
-    {
-        return Err(format!("There is no release {id} in this book."));
-    }
-    progress(0.05, "Reading the book");
-    let bytes = match format {
-        Format::Html | Format::Markdown | Format::Pdf => {
-            let doc = report_doc(book, options);
-            progress(0.4, "Laying out the report");
-            match format {
-                Format::Html => html::to_html(&doc).into_bytes(),
-                Format::Markdown => markdown::to_markdown(&doc).into_bytes(),
-                _ => pdf::to_pdf(&doc, options.paper)?,
+    let output = match batch::Output::of(format, options.table) {
+        Some(batch::Output::Evidence) | None => {
+            return Err(match format {
+                Format::Png => "A PNG is a picture of the window: use the window's Export dialog.",
+                _ => "An evidence pack is a set of files: write it with evidence::write.",
             }
+            .to_owned());
         }
-        Format::Csv => {
-            let findings = findings_for(book, options.table, options.today);
-            csv_file::to_csv(&tables::flat(book, options.table, release, &findings), options.semicolon)
-        }
-        Format::Xlsx => {
-            let findings = crate::check::all_findings(book, options.today);
-            xlsx::to_xlsx(book, release, &findings)?
-        }
-        Format::Json => json::to_json(book, release),
-        Format::Ics => {
-            let calendar = ics::IcsOptions { release: options.release.clone(), ..options.calendar.clone() };
-            ics::to_ics(book, &calendar).into_bytes()
-        }
-        Format::Png => return Err("A PNG is a picture of the window: use the window's Export dialog.".to_owned()),
-        Format::Evidence => return Err("An evidence pack is a set of files: write it with evidence::write.".to_owned()),
+        Some(output) => output,
     };
+    let made = batch::export_together(book, None, &[output], options, progress);
+    let bytes = made.into_iter().next().map_or_else(|| Err("nothing was exported".to_owned()), |(_, bytes)| bytes)?;
     progress(1.0, "Done");
     Ok(bytes)
-}
-
-/// The findings a table needs (only the findings table needs any).
-fn findings_for(book: &Book, table: TableKind, today: Date) -> Vec<crate::check::Finding> {
-    if table == TableKind::Findings { crate::check::all_findings(book, today) } else { Vec::new() }
 }

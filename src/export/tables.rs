@@ -80,7 +80,18 @@ fn releases<'a>(book: &'a Book, release: Option<&'a Id>) -> impl Iterator<Item =
 
 /// One of the book's tables.
 pub fn flat(book: &Book, kind: TableKind, release: Option<&Id>, findings: &[Finding]) -> Flat {
-    let look = super::lookup::Lookup::new(book);
+    flat_with(&super::lookup::Lookup::new(book), kind, release, findings)
+}
+
+/// One of the book's tables, with the book's lookups already made (an
+/// export of several tables makes them once).
+pub fn flat_with(
+    look: &super::lookup::Lookup<'_>,
+    kind: TableKind,
+    release: Option<&Id>,
+    findings: &[Finding],
+) -> Flat {
+    let book = look.book();
     match kind {
         TableKind::Releases => {
             let mut t = Flat::new(
@@ -198,7 +209,7 @@ pub fn flat(book: &Book, kind: TableKind, release: Option<&Id>, findings: &[Find
             }
             t
         }
-        TableKind::Schedule => schedule(&look, release),
+        TableKind::Schedule => schedule(look, release),
         TableKind::Findings => {
             let mut t = Flat::new(&["Rule", "Clause", "Severity", "Release", "Where", "Message"], &[]);
             for f in findings.iter().filter(|f| release.is_none_or(|id| f.release.as_ref() == Some(id))) {

@@ -8,7 +8,8 @@
 //! (scores, counts) are number cells. The workbook's creation time is the
 //! book's last recorded change, so the same book gives the same file.
 
-use super::tables::{TableKind, flat};
+use super::lookup::Lookup;
+use super::tables::{TableKind, flat_with};
 use crate::check::Finding;
 use crate::model::{Book, Id};
 use rust_xlsxwriter::{DocProperties, ExcelDateTime, Format, Workbook, XlsxError};
@@ -19,10 +20,16 @@ const SHEETS: [TableKind; 5] =
 
 /// The workbook as bytes.
 pub fn to_xlsx(book: &Book, release: Option<&Id>, findings: &[Finding]) -> Result<Vec<u8>, String> {
-    workbook(book, release, findings).map_err(|e| format!("the workbook could not be written ({e})"))
+    to_xlsx_with(&Lookup::new(book), release, findings)
 }
 
-fn workbook(book: &Book, release: Option<&Id>, findings: &[Finding]) -> Result<Vec<u8>, XlsxError> {
+/// The workbook as bytes, with the book's lookups already made.
+pub fn to_xlsx_with(look: &Lookup<'_>, release: Option<&Id>, findings: &[Finding]) -> Result<Vec<u8>, String> {
+    workbook(look, release, findings).map_err(|e| format!("the workbook could not be written ({e})"))
+}
+
+fn workbook(look: &Lookup<'_>, release: Option<&Id>, findings: &[Finding]) -> Result<Vec<u8>, XlsxError> {
+    let book = look.book();
     let mut wb = Workbook::new();
     let stamp = book.ledger.audit.last().map_or(0, |e| e.at.as_second());
     let created = ExcelDateTime::from_timestamp(stamp.max(0))?;
@@ -31,7 +38,7 @@ fn workbook(book: &Book, release: Option<&Id>, findings: &[Finding]) -> Result<V
     let header = Format::new().set_bold().set_background_color(0xEEF1F4).set_text_wrap();
     let wrap = Format::new().set_text_wrap().set_align(rust_xlsxwriter::FormatAlign::Top);
     for kind in SHEETS {
-        let t = flat(book, kind, release, findings);
+        let t = flat_with(look, kind, release, findings);
         let sheet = wb.add_worksheet();
         sheet.set_name(kind.title())?;
         for (c, h) in t.header.iter().enumerate() {

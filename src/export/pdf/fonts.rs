@@ -10,7 +10,7 @@
 //! the font's metrics, no kerning or ligatures. That is right for the Latin,
 //! Greek and Cyrillic text these fonts cover.
 
-use krilla::text::{Font, GlyphId, KrillaGlyph};
+use krilla::text::Font;
 use skrifa::MetadataProvider;
 use skrifa::instance::{LocationRef, Size};
 use std::collections::HashMap;
@@ -63,18 +63,6 @@ impl Loaded {
     }
 }
 
-/// A piece of a line in one face, ready to draw.
-pub struct Piece {
-    /// The face.
-    pub face: Face,
-    /// Offset from the line's start, in points.
-    pub x: f32,
-    /// The text of the piece (with `?` for characters no font has).
-    pub text: String,
-    /// One glyph per character of `text`.
-    pub glyphs: Vec<KrillaGlyph>,
-}
-
 /// The report's fonts.
 pub struct Fonts {
     sans: Loaded,
@@ -102,7 +90,7 @@ impl Fonts {
 
     /// The face, glyph id and advance (in em) for a character; `?` in the
     /// text face when no font has it. Control characters have no glyph.
-    fn glyph(&mut self, c: char) -> (Face, char, u32, f32) {
+    pub(super) fn glyph(&mut self, c: char) -> (Face, char, u32, f32) {
         if let Some((g, a)) = self.sans.glyph(c) {
             return (Face::Sans, c, g, a);
         }
@@ -116,25 +104,5 @@ impl Fonts {
     /// The width of a text at a size, in points.
     pub fn width(&mut self, text: &str, size: f32) -> f32 {
         text.chars().filter(|c| !c.is_control()).map(|c| self.glyph(c).3).sum::<f32>() * size
-    }
-
-    /// The pieces to draw a one-line text with.
-    pub fn pieces(&mut self, text: &str, size: f32) -> Vec<Piece> {
-        let mut out: Vec<Piece> = Vec::new();
-        let mut x = 0.0;
-        for c in text.chars().filter(|c| !c.is_control()) {
-            let (face, shown, gid, advance) = self.glyph(c);
-            if out.last().is_none_or(|p| p.face != face) {
-                out.push(Piece { face, x, text: String::new(), glyphs: Vec::new() });
-            }
-            if let Some(piece) = out.last_mut() {
-                let start = piece.text.len();
-                piece.text.push(shown);
-                let range = start..piece.text.len();
-                piece.glyphs.push(KrillaGlyph::new(GlyphId::new(gid), advance, 0.0, 0.0, 0.0, range, None));
-            }
-            x += advance * size;
-        }
-        out
     }
 }

@@ -9,7 +9,9 @@
 //! - [`front`] adds the title page and the table of contents, once the
 //!   body's page numbers are known.
 //! - [`paint`] writes the pages with krilla: fonts embedded as subsets,
-//!   vector shapes, page numbers, the outline (bookmarks) and metadata.
+//!   vector shapes, page numbers, the outline (bookmarks) and metadata;
+//!   [`runs`] and [`shapes`] hand it consecutive alike items as one
+//!   glyph run or one path.
 //!
 //! User text only ever reaches krilla as glyphs of a string: there is no
 //! markup language in between that it could speak to. A second kind of
@@ -21,6 +23,8 @@ mod fonts;
 mod front;
 mod layout;
 mod paint;
+mod runs;
+mod shapes;
 mod table;
 
 use super::doc::{Doc, Rgb};
@@ -175,8 +179,15 @@ pub struct Mark {
 
 /// The document as PDF bytes, laid out under `style`.
 pub fn render(doc: &Doc, style: &Style) -> Result<Vec<u8>, String> {
+    render_with_progress(doc, style, &|_| {})
+}
+
+/// The document as PDF bytes, telling `progress` how far it has got (a
+/// fraction from 0 to 1): the layout, then the pages as they are painted.
+pub fn render_with_progress(doc: &Doc, style: &Style, progress: &dyn Fn(f32)) -> Result<Vec<u8>, String> {
     let mut fonts = fonts::Fonts::new()?;
     let (mut pages, mut marks) = layout::lay_out(&doc.blocks, style, &mut fonts);
+    progress(LAID_OUT);
     if style.front_matter {
         let mut all = front::front_pages(doc, &marks, style, &mut fonts);
         let shift = all.len();
@@ -187,10 +198,19 @@ pub fn render(doc: &Doc, style: &Style) -> Result<Vec<u8>, String> {
         pages = all;
         front::number_pages(&mut pages, &doc.title, style, &mut fonts);
     }
-    paint::paint(doc, &pages, &marks, style, &mut fonts)
+    let painted = |done: usize| progress(LAID_OUT + (1.0 - LAID_OUT) * done as f32 / pages.len().max(1) as f32);
+    paint::paint(doc, &pages, &marks, style, &mut fonts, &painted)
 }
+
+/// The share of the work done once the pages are laid out.
+const LAID_OUT: f32 = 0.1;
 
 /// The report as PDF on `paper`.
 pub fn to_pdf(doc: &Doc, paper: Paper) -> Result<Vec<u8>, String> {
     render(doc, &Style::report(paper))
+}
+
+/// The report as PDF on `paper`, telling `progress` how far it has got.
+pub fn to_pdf_with_progress(doc: &Doc, paper: Paper, progress: &dyn Fn(f32)) -> Result<Vec<u8>, String> {
+    render_with_progress(doc, &Style::report(paper), progress)
 }

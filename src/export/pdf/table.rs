@@ -2,6 +2,11 @@
 //! text), cells wrapped to their column, the header row repeated at the
 //! top of every page the table runs onto, and rows taller than what is
 //! left of a page continued on the next.
+//!
+//! On each page the rows' background stripes come first, then their text,
+//! then the rules between them. Nothing of one overlaps another, so the page
+//! looks the same as drawing row by row, but the painter gets long runs of
+//! alike items that it writes as one path or one text object.
 
 use super::layout::{Layout, wrap};
 use super::{Item, Style};
@@ -54,6 +59,8 @@ impl Layout<'_> {
         // The header and the first line of the first row go together.
         self.ensure(header_h + lh + 2.0 * PAD);
         self.header(&header, &lefts, &widths, header_h);
+        let mut layers = Layers::default();
+        layers.start(self);
         for (r, row) in t.rows.iter().enumerate() {
             let mut cells: Vec<Vec<String>> =
                 row.iter().zip(&widths).map(|(c, w)| wrap(self.fonts, c, size, w - 2.0 * PAD)).collect();
@@ -63,8 +70,10 @@ impl Layout<'_> {
                 let mut room = ((self.bottom() - self.y - 2.0 * PAD) / lh).floor().max(0.0) as usize;
                 let full = ((self.bottom() - s.margin_top - header_h - 2.0 * PAD) / lh).floor().max(1.0) as usize;
                 if !fresh && (room == 0 || (need > room && (need <= full || room < 2))) {
+                    layers.finish(self);
                     self.new_page();
                     self.header(&header, &lefts, &widths, header_h);
+                    layers.start(self);
                     continue;
                 }
                 if fresh {
@@ -73,7 +82,7 @@ impl Layout<'_> {
                 let take = need.min(room);
                 let h = take as f32 * lh + 2.0 * PAD;
                 if r % 2 == 1 {
-                    self.push(Item::Rect {
+                    layers.stripes.push(Item::Rect {
                         x: s.margin_x,
                         y: self.y,
                         w: s.text_width(),
@@ -92,7 +101,7 @@ impl Layout<'_> {
                 }
                 self.y += h;
                 let y = self.y;
-                self.push(Item::Line {
+                layers.rules.push(Item::Line {
                     x1: s.margin_x,
                     y1: y,
                     x2: s.margin_x + s.text_width(),
@@ -103,10 +112,13 @@ impl Layout<'_> {
                 if cells.iter().all(Vec::is_empty) {
                     break;
                 }
+                layers.finish(self);
                 self.new_page();
                 self.header(&header, &lefts, &widths, header_h);
+                layers.start(self);
             }
         }
+        layers.finish(self);
         self.y += s.body * 0.8;
     }
 
@@ -129,5 +141,33 @@ impl Layout<'_> {
         self.y += h;
         let y = self.y;
         self.push(Item::Line { x1: s.margin_x, y1: y, x2: s.margin_x + total, y2: y, color: Rgb::MUTED, width: 0.6 });
+    }
+}
+
+/// The stripes and rules of the rows on the current page, held back while
+/// the rows' text goes onto the page.
+#[derive(Default)]
+struct Layers {
+    /// Where the rows' items start on the page.
+    at: usize,
+    stripes: Vec<Item>,
+    rules: Vec<Item>,
+}
+
+impl Layers {
+    /// Starts the rows of a page: their text goes on from here.
+    fn start(&mut self, l: &Layout<'_>) {
+        self.at = l.pages.last().map_or(0, |p| p.items.len());
+    }
+
+    /// Puts the stripes under the rows' text and the rules after it.
+    fn finish(&mut self, l: &mut Layout<'_>) {
+        if let Some(page) = l.pages.last_mut() {
+            let at = self.at.min(page.items.len());
+            page.items.splice(at..at, self.stripes.drain(..));
+            page.items.append(&mut self.rules);
+        }
+        self.stripes.clear();
+        self.rules.clear();
     }
 }

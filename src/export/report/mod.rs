@@ -35,6 +35,13 @@ pub fn build(book: &Book, options: &ReportOptions) -> Doc {
 
 /// The report, with findings already worked out (the GUI has them cached).
 pub fn build_with(book: &Book, options: &ReportOptions, findings: &[Finding]) -> Doc {
+    build_from(&super::lookup::Lookup::new(book), options, findings)
+}
+
+/// The report, with the book's lookups and findings already made (an
+/// export of several formats makes them once).
+pub fn build_from(look: &super::lookup::Lookup<'_>, options: &ReportOptions, findings: &[Finding]) -> Doc {
+    let book = look.book();
     let releases: Vec<&crate::model::Release> = match &options.release {
         Some(id) => book.releases.iter().filter(|r| &r.id == id).collect(),
         None => book.releases.iter().collect(),
@@ -45,17 +52,16 @@ pub fn build_with(book: &Book, options: &ReportOptions, findings: &[Finding]) ->
         Some(r) => (format!("{} {}", r.id, r.name), format!("Release plan from the book {book_name}")),
         None => (book_name.to_owned(), "Release book report".to_owned()),
     };
-    let look = super::lookup::Lookup::new(book);
-    overview::overview(&mut b, &look, &releases, options.release.is_some());
+    overview::overview(&mut b, look, &releases, options.release.is_some());
     b.part("Releases");
     if releases.is_empty() {
         b.note("The book has no releases.");
     }
     for r in &releases {
-        release::release(&mut b, &look, r);
+        release::release(&mut b, look, r);
     }
-    registers::schedule(&mut b, &look, &releases);
-    registers::risks(&mut b, &look, options.release.as_ref(), options.today);
+    registers::schedule(&mut b, look, &releases);
+    registers::risks(&mut b, look, options.release.as_ref(), options.today);
     registers::findings(&mut b, findings, options.release.as_ref());
     registers::audit(&mut b, book, options.release.as_ref());
     let facts = vec![
