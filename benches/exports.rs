@@ -21,34 +21,13 @@
 //! formats whose name contains "pdf" (and skips the runs of all formats);
 //! `-- all` times only the runs of all formats.
 
+mod support;
+
+use support::process_cpu as cpu_now;
+
 use relplan::export::batch::{Output, export_together};
 use relplan::export::{self, ExportOptions, Format, TableKind};
-use std::time::{Duration, Instant};
-
-/// CPU time used by the whole process so far (all its threads).
-#[cfg(target_os = "linux")]
-fn cpu_now() -> Duration {
-    #[repr(C)]
-    struct Timespec {
-        sec: i64,
-        nsec: i64,
-    }
-    unsafe extern "C" {
-        fn clock_gettime(clock: i32, tp: *mut Timespec) -> i32;
-    }
-    const CLOCK_PROCESS_CPUTIME_ID: i32 = 2;
-    let mut t = Timespec { sec: 0, nsec: 0 };
-    // SAFETY: clock_gettime writes one timespec into the pointer given.
-    let ok = unsafe { clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &mut t) } == 0;
-    if ok { Duration::new(t.sec.max(0) as u64, t.nsec.clamp(0, 999_999_999) as u32) } else { Duration::ZERO }
-}
-
-/// Wall-clock time elsewhere.
-#[cfg(not(target_os = "linux"))]
-fn cpu_now() -> Duration {
-    static START: std::sync::OnceLock<Instant> = std::sync::OnceLock::new();
-    START.get_or_init(Instant::now).elapsed()
-}
+use std::time::Instant;
 
 /// The best of three runs: wall-clock ms, the CPU ms of that run, and the output's size.
 fn best_ms(mut run: impl FnMut() -> usize) -> (f64, f64, usize) {
