@@ -2,14 +2,19 @@
 //!
 //! The report uses the fonts the window already ships (from
 //! `epaint_default_fonts`): Ubuntu Light for text and Hack for characters
-//! Ubuntu lacks. A character neither has is written as `?`. krilla embeds
-//! only the glyphs used, with a map back to the text, so the PDF's text
-//! can be searched and copied.
+//! Ubuntu lacks. For a character neither has (Chinese, Japanese, Korean,
+//! Arabic, Hindi…), the computer's own fonts are asked, the way the window
+//! finds them (`system_fallback`); only when no font on the computer has
+//! it is it written as `?`. krilla embeds only the glyphs used, with a map
+//! back to the text, so the PDF's text can be searched and copied.
 //!
 //! Placement is simple and fast: one glyph per character, advances from
-//! the font's metrics, no kerning or ligatures. That is right for the Latin,
-//! Greek and Cyrillic text these fonts cover.
+//! the font's metrics, no kerning or ligatures. That is right for Latin,
+//! Greek, Cyrillic and CJK text; scripts whose letters join (Arabic,
+//! Devanagari) print legibly but unjoined.
 
+use super::system_fallback;
+use krilla::Data;
 use krilla::text::Font;
 use skrifa::MetadataProvider;
 use skrifa::instance::{LocationRef, Size};
@@ -22,28 +27,38 @@ pub enum Face {
     Sans,
     /// Hack, for characters Ubuntu lacks.
     Mono,
+    /// A font of the computer's, for characters neither bundled font has
+    /// (an index into the fonts found so far).
+    System(u8),
 }
+
+/// The most system fonts one document uses (one per script is typical).
+const MAX_SYSTEM_FONTS: usize = 32;
 
 /// A font: its krilla handle and a cache of glyph ids and advances.
 struct Loaded {
     font: Font,
-    /// Glyph id and advance (in em) of the first 0x500 code points.
+    /// Glyph id and advance (in em) of the first 0x500 code points (empty
+    /// for system fonts, which are asked only for other characters).
     table: Vec<Option<(u32, f32)>>,
     /// The same for other characters, filled as they are met.
     more: HashMap<char, Option<(u32, f32)>>,
-    data: &'static [u8],
+    data: Data,
+    index: u32,
 }
 
 impl Loaded {
-    fn new(data: &'static [u8]) -> Option<Self> {
-        let font = Font::new(data.into(), 0)?;
-        let mut loaded = Self { font, table: Vec::new(), more: HashMap::new(), data };
-        loaded.table = (0..0x500u32).map(|c| char::from_u32(c).and_then(|c| loaded.look_up(c))).collect();
+    fn new(data: Data, index: u32, with_table: bool) -> Option<Self> {
+        let font = Font::new(data.clone(), index)?;
+        let mut loaded = Self { font, table: Vec::new(), more: HashMap::new(), data, index };
+        if with_table {
+            loaded.table = (0..0x500u32).map(|c| char::from_u32(c).and_then(|c| loaded.look_up(c))).collect();
+        }
         Some(loaded)
     }
 
     fn look_up(&self, c: char) -> Option<(u32, f32)> {
-        let font = skrifa::FontRef::new(self.data).ok()?;
+        let font = skrifa::FontRef::from_index(self.data.as_ref(), self.index).ok()?;
         let gid = font.charmap().map(c)?;
         let upem = f32::from(font.metrics(Size::unscaled(), LocationRef::default()).units_per_em.max(1));
         let advance = font.glyph_metrics(Size::unscaled(), LocationRef::default()).advance_width(gid)?;
@@ -67,15 +82,19 @@ impl Loaded {
 pub struct Fonts {
     sans: Loaded,
     mono: Loaded,
+    /// Fonts of the computer's found so far, with their names.
+    system: Vec<(String, Loaded)>,
+    /// Characters no font has, so that the computer is asked once each.
+    missing: std::collections::HashSet<char>,
 }
 
 impl Fonts {
     /// Loads the bundled fonts.
     pub fn new() -> Result<Self, String> {
-        let sans = Loaded::new(epaint_default_fonts::UBUNTU_LIGHT);
-        let mono = Loaded::new(epaint_default_fonts::HACK_REGULAR);
+        let sans = Loaded::new(epaint_default_fonts::UBUNTU_LIGHT.into(), 0, true);
+        let mono = Loaded::new(epaint_default_fonts::HACK_REGULAR.into(), 0, true);
         match (sans, mono) {
-            (Some(sans), Some(mono)) => Ok(Self { sans, mono }),
+            (Some(sans), Some(mono)) => Ok(Self { sans, mono, system: Vec::new(), missing: Default::default() }),
             _ => Err("the bundled fonts could not be read".to_owned()),
         }
     }
@@ -85,6 +104,9 @@ impl Fonts {
         match face {
             Face::Sans => self.sans.font.clone(),
             Face::Mono => self.mono.font.clone(),
+            Face::System(i) => {
+                self.system.get(usize::from(i)).map_or_else(|| self.sans.font.clone(), |(_, f)| f.font.clone())
+            }
         }
     }
 
@@ -97,8 +119,38 @@ impl Fonts {
         if let Some((g, a)) = self.mono.glyph(c) {
             return (Face::Mono, c, g, a);
         }
+        if let Some(found) = self.system_glyph(c) {
+            return found;
+        }
         let (g, a) = self.sans.glyph('?').unwrap_or((0, 0.5));
         (Face::Sans, '?', g, a)
+    }
+
+    /// A character from a font of the computer's: one already in use, or
+    /// one the computer offers for it.
+    fn system_glyph(&mut self, c: char) -> Option<(Face, char, u32, f32)> {
+        for (i, (_, font)) in self.system.iter_mut().enumerate() {
+            if let (Some((g, a)), Ok(i)) = (font.glyph(c), u8::try_from(i)) {
+                return Some((Face::System(i), c, g, a));
+            }
+        }
+        if self.missing.contains(&c) || self.system.len() >= MAX_SYSTEM_FONTS {
+            return None;
+        }
+        let found = system_fallback::font_for(c)
+            .filter(|f| !self.system.iter().any(|(name, _)| *name == f.name))
+            .and_then(|f| Some((f.name, Loaded::new(f.data, f.index, false)?)));
+        let Some((name, mut font)) = found else {
+            self.missing.insert(c);
+            return None;
+        };
+        let Some((g, a)) = font.glyph(c) else {
+            self.missing.insert(c);
+            return None;
+        };
+        let i = u8::try_from(self.system.len()).ok()?;
+        self.system.push((name, font));
+        Some((Face::System(i), c, g, a))
     }
 
     /// The width of a text at a size, in points.

@@ -25,6 +25,7 @@ mod layout;
 mod paint;
 mod runs;
 mod shapes;
+mod system_fallback;
 mod table;
 
 use super::doc::{Doc, Rgb};
