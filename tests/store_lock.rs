@@ -82,8 +82,13 @@ fn a_book_open_in_another_relplan_is_reported_and_its_lock_goes_stale_when_it_is
 fn a_lock_from_another_computer_is_stale_only_when_its_heartbeat_is_old() {
     let dir = tempfile::tempdir().unwrap();
     let book = book_in(dir.path());
-    let theirs =
-        LockOwner { user: "Sam".into(), host: "sams-laptop".into(), pid: 4242, since: "2026-11-27 09:00 UTC".into() };
+    let theirs = LockOwner {
+        user: "Sam".into(),
+        host: "sams-laptop".into(),
+        pid: 4242,
+        since: "2026-11-27 09:00 UTC".into(),
+        token: String::new(),
+    };
     let lock_file = lock_file_of(&book);
     std::fs::write(&lock_file, serde_json::to_vec(&theirs).unwrap()).unwrap();
     match BookLock::acquire(&book) {

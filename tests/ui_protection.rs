@@ -18,8 +18,13 @@ fn book_file(dir: &Path, text: &str) -> PathBuf {
 }
 
 fn lock_by_sam(book: &Path, age: Duration) {
-    let sam =
-        LockOwner { user: "Sam".into(), host: "sams-laptop".into(), pid: 4242, since: "2026-11-27 09:00 UTC".into() };
+    let sam = LockOwner {
+        user: "Sam".into(),
+        host: "sams-laptop".into(),
+        pid: 4242,
+        since: "2026-11-27 09:00 UTC".into(),
+        token: String::new(),
+    };
     let lock = lock_file_of(book);
     std::fs::write(&lock, serde_json::to_vec(&sam).unwrap()).unwrap();
     let when = std::time::SystemTime::now() - age;

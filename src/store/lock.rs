@@ -36,6 +36,10 @@ pub struct LockOwner {
     pub pid: u32,
     /// When they opened it.
     pub since: String,
+    /// Tells this lock from any other the same process takes, so that a
+    /// closing Relplan never removes a lock taken after its own.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub token: String,
 }
 
 impl LockOwner {
@@ -46,8 +50,17 @@ impl LockOwner {
             host: gethostname::gethostname().to_string_lossy().into_owned(),
             pid: std::process::id(),
             since: jiff::Timestamp::now().strftime("%Y-%m-%d %H:%M UTC").to_string(),
+            token: new_token(),
         }
     }
+}
+
+/// A token no other lock of this process has had.
+fn new_token() -> String {
+    static TAKEN: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(0);
+    let n = TAKEN.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+    let nanos = jiff::Timestamp::now().as_nanosecond();
+    format!("{}-{nanos}-{n}", std::process::id())
 }
 
 /// Why a lock is stale.
@@ -96,7 +109,7 @@ impl LockHeld {
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum LockError {
     /// Someone else holds it.
-    Held(LockHeld),
+    Held(Box<LockHeld>),
     /// The lock file could not be made (a read-only folder, say); the book
     /// can still be opened, without a lock.
     Unavailable(String),
@@ -142,7 +155,7 @@ impl BookLock {
         let file = match std::fs::OpenOptions::new().write(true).create_new(true).open(&lock_file) {
             Ok(file) => file,
             Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => {
-                return Err(LockError::Held(inspect(&lock_file)));
+                return Err(LockError::Held(Box::new(inspect(&lock_file))));
             }
             Err(e) => return Err(LockError::Unavailable(super::plain_io(&e))),
         };
@@ -168,7 +181,7 @@ impl BookLock {
         let lock_file = lock_file_of(book);
         let now = inspect(&lock_file);
         if now.stale.is_none() && lock_file.exists() {
-            return Err(LockError::Held(now));
+            return Err(LockError::Held(Box::new(now)));
         }
         let _ = std::fs::remove_file(&lock_file);
         Self::acquire(book)

@@ -31,7 +31,7 @@ impl RelplanApp {
         let Opened { file, parsed, lock } = opened;
         let lock = match lock {
             Some(Err(LockError::Held(held))) => {
-                self.pending_open = Some(super::lock_dialog::PendingOpen { file, parsed, held });
+                self.pending_open = Some(super::lock_dialog::PendingOpen { file, parsed, held: *held });
                 self.dialog = Some(Dialog::Locked);
                 return;
             }

@@ -134,7 +134,7 @@ impl RelplanApp {
             }
             Err(LockError::Held(held)) => {
                 let text = held.describe();
-                s.read_only = Some(ReadOnly::LockedBy(held));
+                s.read_only = Some(ReadOnly::LockedBy(*held));
                 self.set_status(format!("Still read-only. {text}"), false);
             }
             Err(LockError::Unavailable(reason)) => {
@@ -174,7 +174,7 @@ impl RelplanApp {
             };
             match taken {
                 Ok(lock) => session.lock = Some(lock),
-                Err(LockError::Held(held)) => session.read_only = Some(ReadOnly::LockedBy(held)),
+                Err(LockError::Held(held)) => session.read_only = Some(ReadOnly::LockedBy(*held)),
                 Err(LockError::Unavailable(_)) => {}
             }
         }

@@ -49,7 +49,7 @@ impl RelplanApp {
                 Ok(lock) => self.open_session(file, parsed, Some(lock), None),
                 Err(LockError::Held(now)) => {
                     self.set_status("The lock is in use again; the book was not opened.".into(), true);
-                    self.pending_open = Some(PendingOpen { file, parsed, held: now });
+                    self.pending_open = Some(PendingOpen { file, parsed, held: *now });
                     return true;
                 }
                 Err(LockError::Unavailable(reason)) => {
