@@ -165,7 +165,14 @@ impl<'a> Batch<'a> {
 
     /// The same, telling `part` how far the output has got (the PDF does).
     fn bytes_with(&self, output: Output, part: &dyn Fn(f32)) -> Result<&[u8], String> {
-        let made = self.made[slot(output)].get_or_init(|| self.make(output, part));
+        let made = self.made[slot(output)].get_or_init(|| {
+            // A bug in one format fails that file with a message, never the
+            // whole run (nor the thread making the other files).
+            std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| self.make(output, part))).unwrap_or_else(|_| {
+                Err("Relplan stopped making this file unexpectedly (an internal error); the other files are fine."
+                    .to_owned())
+            })
+        });
         made.as_deref().map_err(Clone::clone)
     }
 
@@ -279,10 +286,15 @@ impl Task {
 /// Progress is the tasks' share of the work done, never going back.
 fn run(batch: &Batch<'_>, tasks: &[Task], progress: Progress<'_>) {
     let total = tasks.iter().map(|t| t.weight()).sum::<u32>().max(1) as f32;
-    let (next, done, shown) = (AtomicUsize::new(0), AtomicU32::new(0), AtomicU32::new(0));
+    let (next, done) = (AtomicUsize::new(0), AtomicU32::new(0));
+    // The furthest point reported so far; held while reporting, so that two
+    // threads never report out of order.
+    let shown = std::sync::Mutex::new(0u32);
     let report = |fraction: f32, step: &str| {
         let permyriad = (fraction.clamp(0.0, 1.0) * 10_000.0) as u32;
-        if shown.fetch_max(permyriad, Ordering::Relaxed) <= permyriad {
+        let mut shown = shown.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
+        if *shown <= permyriad {
+            *shown = permyriad;
             progress(permyriad as f32 / 10_000.0, step);
         }
     };

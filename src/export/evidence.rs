@@ -140,14 +140,16 @@ pub fn write(
     progress: Progress<'_>,
 ) -> Result<(), String> {
     let batch = Batch::new(book, book_file, options);
+    // Making the files is the first 95 %; saving them the rest.
+    let making = |fraction: f32, step: &str| progress(fraction * 0.95, step);
     let is_zip = out.extension().is_some_and(|e| e.eq_ignore_ascii_case(Format::Evidence.extension()));
     if is_zip {
-        batch.make_all(&[Output::Evidence], true, progress);
+        batch.make_all(&[Output::Evidence], true, &making);
         let bytes = batch.bytes(Output::Evidence)?;
         progress(0.95, "Saving the pack");
         crate::store::write_atomic(out, bytes).map_err(|e| e.to_string())?;
     } else {
-        batch.make_all(&PARTS, true, progress);
+        batch.make_all(&PARTS, true, &making);
         let files = pack_files(&batch)?;
         progress(0.95, "Saving the pack");
         std::fs::create_dir_all(out)
