@@ -94,17 +94,17 @@ fn the_slides_handout_starts_a_landscape_page_for_every_slide_in_order() {
 }
 
 #[test]
-fn text_in_scripts_the_bundled_fonts_lack_prints_with_a_font_of_the_computers() {
+fn text_in_scripts_the_bundled_fonts_lack_and_emoji_print_as_typed() {
     // Needs a font with Chinese and Japanese characters on the computer
     // (assets/install-system-packages.sh installs Droid Sans Fallback).
     let mut book = relplan::templates::example().expect("the example book opens");
-    book.releases[0].name = "東京データセンター移行 上海".into();
+    book.releases[0].name = "東京データセンター移行 上海 🚀".into();
     let options = ExportOptions::new(jiff::civil::date(2026, 11, 27));
     let bytes = export::export(&book, Format::Pdf, &options, &|_, _| {}).expect("the PDF is made");
     let text: String = pages(&bytes).iter().map(|p| squash(p)).collect();
     let at = text.find("REL-1").unwrap_or(0);
     assert!(
-        text.contains("REL-1東京データセンター移行上海"),
+        text.contains("REL-1東京データセンター移行上海🚀"),
         "the name prints as typed: {}",
         text[at..].chars().take(40).collect::<String>()
     );

@@ -1,11 +1,12 @@
 //! The PDF's fonts and the measuring and placing of their glyphs.
 //!
 //! The report uses the fonts the window already ships (from
-//! `epaint_default_fonts`): Ubuntu Light for text and Hack for characters
-//! Ubuntu lacks. For a character neither has (Chinese, Japanese, Korean,
-//! Arabic, Hindi…), the computer's own fonts are asked, the way the window
-//! finds them (`system_fallback`); only when no font on the computer has
-//! it is it written as `?`. krilla embeds only the glyphs used, with a map
+//! `epaint_default_fonts`): Ubuntu Light for text, Hack for characters
+//! Ubuntu lacks, and Noto Emoji in black and white. For a character none
+//! has (Chinese, Japanese, Korean, Arabic, Hindi…), the computer's own
+//! fonts are asked, the way the window finds them (`system_fallback`);
+//! only when no font on the computer has it as an outline is it written
+//! as `?`. krilla embeds only the glyphs used, with a map
 //! back to the text, so the PDF's text can be searched and copied.
 //!
 //! Placement is simple and fast: one glyph per character, advances from
@@ -27,6 +28,8 @@ pub enum Face {
     Sans,
     /// Hack, for characters Ubuntu lacks.
     Mono,
+    /// Noto Emoji (black and white), for emoji.
+    Emoji,
     /// A font of the computer's, for characters neither bundled font has
     /// (an index into the fonts found so far).
     System(u8),
@@ -34,6 +37,11 @@ pub enum Face {
 
 /// The most system fonts one document uses (one per script is typical).
 const MAX_SYSTEM_FONTS: usize = 32;
+
+/// The most characters one document asks the computer's fonts for; text
+/// with thousands of different unusual characters gets `?` beyond this,
+/// rather than a slow export.
+const MAX_SYSTEM_LOOKUPS: usize = 1024;
 
 /// A font: its krilla handle and a cache of glyph ids and advances.
 struct Loaded {
@@ -45,12 +53,17 @@ struct Loaded {
     more: HashMap<char, Option<(u32, f32)>>,
     data: Data,
     index: u32,
+    /// Whether a glyph counts only with an outline: a font of the
+    /// computer's may draw some characters (colour emoji) as pictures,
+    /// which this PDF does not embed and would print blank.
+    outlines_only: bool,
 }
 
 impl Loaded {
     fn new(data: Data, index: u32, with_table: bool) -> Option<Self> {
         let font = Font::new(data.clone(), index)?;
-        let mut loaded = Self { font, table: Vec::new(), more: HashMap::new(), data, index };
+        let outlines_only = !with_table;
+        let mut loaded = Self { font, table: Vec::new(), more: HashMap::new(), data, index, outlines_only };
         if with_table {
             loaded.table = (0..0x500u32).map(|c| char::from_u32(c).and_then(|c| loaded.look_up(c))).collect();
         }
@@ -60,6 +73,9 @@ impl Loaded {
     fn look_up(&self, c: char) -> Option<(u32, f32)> {
         let font = skrifa::FontRef::from_index(self.data.as_ref(), self.index).ok()?;
         let gid = font.charmap().map(c)?;
+        if self.outlines_only && font.outline_glyphs().get(gid).is_none() {
+            return None;
+        }
         let upem = f32::from(font.metrics(Size::unscaled(), LocationRef::default()).units_per_em.max(1));
         let advance = font.glyph_metrics(Size::unscaled(), LocationRef::default()).advance_width(gid)?;
         Some((gid.to_u32(), advance / upem))
@@ -82,10 +98,13 @@ impl Loaded {
 pub struct Fonts {
     sans: Loaded,
     mono: Loaded,
+    emoji: Loaded,
     /// Fonts of the computer's found so far, with their names.
     system: Vec<(String, Loaded)>,
     /// Characters no font has, so that the computer is asked once each.
     missing: std::collections::HashSet<char>,
+    /// How many characters the computer's fonts were asked for.
+    lookups: usize,
 }
 
 impl Fonts {
@@ -93,8 +112,11 @@ impl Fonts {
     pub fn new() -> Result<Self, String> {
         let sans = Loaded::new(epaint_default_fonts::UBUNTU_LIGHT.into(), 0, true);
         let mono = Loaded::new(epaint_default_fonts::HACK_REGULAR.into(), 0, true);
-        match (sans, mono) {
-            (Some(sans), Some(mono)) => Ok(Self { sans, mono, system: Vec::new(), missing: Default::default() }),
+        let emoji = Loaded::new(epaint_default_fonts::NOTO_EMOJI_REGULAR.into(), 0, false);
+        match (sans, mono, emoji) {
+            (Some(sans), Some(mono), Some(emoji)) => {
+                Ok(Self { sans, mono, emoji, system: Vec::new(), missing: Default::default(), lookups: 0 })
+            }
             _ => Err("the bundled fonts could not be read".to_owned()),
         }
     }
@@ -104,6 +126,7 @@ impl Fonts {
         match face {
             Face::Sans => self.sans.font.clone(),
             Face::Mono => self.mono.font.clone(),
+            Face::Emoji => self.emoji.font.clone(),
             Face::System(i) => {
                 self.system.get(usize::from(i)).map_or_else(|| self.sans.font.clone(), |(_, f)| f.font.clone())
             }
@@ -118,6 +141,9 @@ impl Fonts {
         }
         if let Some((g, a)) = self.mono.glyph(c) {
             return (Face::Mono, c, g, a);
+        }
+        if let Some((g, a)) = self.emoji.glyph(c) {
+            return (Face::Emoji, c, g, a);
         }
         if let Some(found) = self.system_glyph(c) {
             return found;
@@ -134,9 +160,10 @@ impl Fonts {
                 return Some((Face::System(i), c, g, a));
             }
         }
-        if self.missing.contains(&c) || self.system.len() >= MAX_SYSTEM_FONTS {
+        if self.missing.contains(&c) || self.system.len() >= MAX_SYSTEM_FONTS || self.lookups >= MAX_SYSTEM_LOOKUPS {
             return None;
         }
+        self.lookups += 1;
         let found = system_fallback::font_for(c)
             .filter(|f| !self.system.iter().any(|(name, _)| *name == f.name))
             .and_then(|f| Some((f.name, Loaded::new(f.data, f.index, false)?)));
