@@ -12,12 +12,21 @@ use rustc_hash::FxHashSet;
 /// cannot make the bit set huge.
 const MAX_BIT: u64 = 1 << 22;
 
+/// Bit sets are kept for this many prefixes at most (a book has about a
+/// dozen); ids with other prefixes go to the hash set.
+const MAX_PREFIXES: usize = 64;
+
+/// A bit set may always grow to this many words (4,096 numbers); beyond
+/// that, only while it stays within a few words per id it holds.
+const MIN_WORDS: usize = 64;
+
 /// A set of ids.
 #[derive(Default)]
 pub(super) struct IdSet<'a> {
     /// One bit set per prefix (packed into a number, see [`split`]); few
     /// prefixes, so a short list is fastest.
-    bits: Vec<(u64, Vec<u64>)>,
+    /// Each entry: the prefix, its words, and how many ids went in.
+    bits: Vec<(u64, Vec<u64>, usize)>,
     other: FxHashSet<&'a str>,
 }
 
@@ -33,52 +42,69 @@ impl<'a> IdSet<'a> {
 
     /// Adds `id`; `false` when it was already in the set.
     pub(super) fn insert(&mut self, id: &'a Id) -> bool {
-        match split(id.as_str()) {
-            Some((prefix, n)) => {
-                let words = match self.bits.iter().position(|(p, _)| *p == prefix) {
-                    Some(i) => &mut self.bits[i].1,
-                    None => {
-                        self.bits.push((prefix, Vec::new()));
-                        let last = self.bits.len() - 1;
-                        &mut self.bits[last].1
-                    }
-                };
-                let (word, bit) = ((n / 64) as usize, 1u64 << (n % 64));
-                if words.len() <= word {
-                    words.resize(word + 1, 0);
-                }
+        if let Some((prefix, n)) = split(id.as_str()) {
+            let (word, bit) = ((n / 64) as usize, 1u64 << (n % 64));
+            if let Some(words) = self.words_for(prefix, word) {
                 let fresh = words[word] & bit == 0;
                 words[word] |= bit;
-                fresh
+                return fresh && (self.other.is_empty() || !self.other.contains(id.as_str()));
             }
-            None => self.other.insert(id.as_str()),
         }
+        self.other.insert(id.as_str())
+    }
+
+    /// The bit set of `prefix`, grown to hold `word`; `None` when that would
+    /// take far more room than the ids it holds (a few ids with huge
+    /// numbers, or very many prefixes, as a hostile file might have), so
+    /// that such ids go to the hash set instead.
+    fn words_for(&mut self, prefix: u64, word: usize) -> Option<&mut Vec<u64>> {
+        let i = match self.bits.iter().position(|(p, _, _)| *p == prefix) {
+            Some(i) => i,
+            None if self.bits.len() < MAX_PREFIXES => {
+                self.bits.push((prefix, Vec::new(), 0));
+                self.bits.len() - 1
+            }
+            None => return None,
+        };
+        let (_, words, members) = &mut self.bits[i];
+        if words.len() <= word {
+            if word >= MIN_WORDS && word > 4 * (*members + 1) {
+                return None;
+            }
+            words.resize(word + 1, 0);
+        }
+        *members += 1;
+        Some(words)
     }
 
     /// Whether `id` is in the set.
     pub(super) fn contains(&self, id: &Id) -> bool {
-        match split(id.as_str()) {
-            Some((prefix, n)) => self
-                .bits
+        self.contains_str(id.as_str())
+    }
+
+    fn contains_str(&self, id: &str) -> bool {
+        let in_bits = split(id).is_some_and(|(prefix, n)| {
+            self.bits
                 .iter()
-                .find(|(p, _)| *p == prefix)
-                .is_some_and(|(_, words)| words.get((n / 64) as usize).is_some_and(|w| w & (1u64 << (n % 64)) != 0)),
-            None => self.other.contains(id.as_str()),
-        }
+                .find(|(p, _, _)| *p == prefix)
+                .is_some_and(|(_, words, _)| words.get((n / 64) as usize).is_some_and(|w| w & (1u64 << (n % 64)) != 0))
+        });
+        in_bits || (!self.other.is_empty() && self.other.contains(id))
     }
 }
 
 impl IdSet<'_> {
     /// Whether the two sets have an id in common.
     pub(super) fn overlaps(&self, other: &IdSet) -> bool {
-        let bits = self.bits.iter().any(|(prefix, mine)| {
+        let bits = self.bits.iter().any(|(prefix, mine, _)| {
             other
                 .bits
                 .iter()
-                .find(|(p, _)| p == prefix)
-                .is_some_and(|(_, theirs)| mine.iter().zip(theirs).any(|(a, b)| a & b != 0))
+                .find(|(p, _, _)| p == prefix)
+                .is_some_and(|(_, theirs, _)| mine.iter().zip(theirs).any(|(a, b)| a & b != 0))
         });
-        bits || self.other.iter().any(|id| other.other.contains(id))
+        // An id may sit in one set's bits and the other's hash set.
+        bits || self.other.iter().any(|id| other.contains_str(id)) || other.other.iter().any(|id| self.contains_str(id))
     }
 }
 
@@ -125,5 +151,42 @@ mod tests {
         assert!(!set.contains(&Id::from("REL-2")));
         assert!(!set.contains(&Id::from("CHG-1")));
         assert!(!set.contains(&Id::from("REL-64")), "a word that exists but a bit that is not set");
+    }
+
+    #[test]
+    fn a_huge_number_or_too_many_prefixes_go_to_the_hash_set_and_still_count() {
+        let ids: Vec<Id> = ["A-4000000", "A-1", "A-4000000"].into_iter().map(Id::from).collect();
+        let mut set = IdSet::default();
+        let fresh: Vec<bool> = ids.iter().map(|id| set.insert(id)).collect();
+        assert_eq!(fresh, [true, true, false]);
+        assert!(set.bits.iter().all(|(_, words, _)| words.len() < MIN_WORDS), "no huge bit set for one id");
+        let many: Vec<Id> = (0..200).map(|i| Id::from(format!("P{i}-1"))).collect();
+        let mut set = IdSet::default();
+        assert!(many.iter().all(|id| set.insert(id)));
+        assert!(set.bits.len() <= MAX_PREFIXES);
+        assert!(many.iter().all(|id| set.contains(id)));
+        assert!(!many.iter().all(|id| set.insert(id)), "inserting again finds them");
+    }
+
+    #[test]
+    fn sets_overlap_whichever_side_holds_an_id_in_its_hash_set() {
+        let (a_ids, b_ids): (Vec<Id>, Vec<Id>) = (
+            ["REL-01", "X-4000000", "CHG-3"].into_iter().map(Id::from).collect(),
+            ["REL-01", "CHG-4"].into_iter().map(Id::from).collect(),
+        );
+        let (a, b) = (IdSet::of(&a_ids), IdSet::of(&b_ids));
+        assert!(a.overlaps(&b) && b.overlaps(&a), "REL-01 is in both hash sets");
+        // X-4000000 in one set's hash set, in the other's bits once that has grown.
+        let mut grown = IdSet::default();
+        let filler: Vec<Id> = (0..4_000_001).step_by(64).map(|n| Id::from(format!("X-{n}"))).collect();
+        filler.iter().for_each(|id| {
+            grown.insert(id);
+        });
+        let big = Id::from("X-4000000");
+        grown.insert(&big);
+        let lone = IdSet::of([&big]);
+        assert!(grown.overlaps(&lone) && lone.overlaps(&grown));
+        let apart = IdSet::of(&b_ids[1..]);
+        assert!(!a.overlaps(&apart) && !apart.overlaps(&a));
     }
 }

@@ -144,7 +144,7 @@ fn blank(id: &Id) -> bool {
     let s = id.as_str();
     match s.as_bytes().first() {
         None => true,
-        Some(b) if b.is_ascii() && !b.is_ascii_whitespace() => false,
+        Some(b) if b.is_ascii_graphic() => false,
         Some(_) => s.chars().all(char::is_whitespace),
     }
 }
