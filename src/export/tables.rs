@@ -213,14 +213,7 @@ pub fn flat_with(
         TableKind::Findings => {
             let mut t = Flat::new(&["Rule", "Clause", "Severity", "Release", "Where", "Message"], &[]);
             for f in findings.iter().filter(|f| release.is_none_or(|id| f.release.as_ref() == Some(id))) {
-                t.rows.push(vec![
-                    f.rule.to_owned(),
-                    f.clause.to_owned(),
-                    f.severity.label().to_owned(),
-                    f.release.as_ref().map(Id::to_string).unwrap_or_default(),
-                    f.path(),
-                    f.message.clone(),
-                ]);
+                t.rows.push(finding_cells(f));
             }
             t
         }
@@ -228,6 +221,19 @@ pub fn flat_with(
 }
 
 /// Every dated item, in order of start.
+/// A finding as the cells of the findings table: rule, clause, severity,
+/// release, where and message (the report's findings table uses them too).
+pub(crate) fn finding_cells(f: &Finding) -> Vec<String> {
+    vec![
+        f.rule.to_owned(),
+        f.clause.to_owned(),
+        f.severity.label().to_owned(),
+        f.release.as_ref().map(Id::to_string).unwrap_or_default(),
+        f.path(),
+        f.message.clone(),
+    ]
+}
+
 fn schedule(look: &super::lookup::Lookup<'_>, release: Option<&Id>) -> Flat {
     let book = look.book();
     let mut t = Flat::new(&["Start", "End", "Time zone", "Kind", "Release", "What", "Environment"], &[]);

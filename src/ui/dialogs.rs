@@ -136,6 +136,13 @@ impl RelplanApp {
         ui.heading("The book was not saved");
         ui.label(reason);
         ui.label("Your changes are still open. Try Save as… to save them somewhere else.");
+        self.save_as_or_close_ui(ui)
+    }
+
+    /// The buttons of a dialog about a book that could not be saved:
+    /// Save as… (which closes the dialog and asks where) and Close.
+    /// `false` once either is clicked.
+    pub(super) fn save_as_or_close_ui(&mut self, ui: &mut egui::Ui) -> bool {
         let mut keep = true;
         ui.horizontal(|ui| {
             if ui.button("Save as…").clicked() {

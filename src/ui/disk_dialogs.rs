@@ -125,16 +125,6 @@ impl RelplanApp {
             ui.label(reason.explain());
         }
         ui.label("Relplan did not save it. Your changes are still here: Save as… keeps them in a new file.");
-        let mut keep = true;
-        ui.horizontal(|ui| {
-            if ui.button("Save as…").clicked() {
-                keep = false;
-                self.run_command(super::CommandId::SaveAs);
-            }
-            if ui.button("Close").clicked() {
-                keep = false;
-            }
-        });
-        keep
+        self.save_as_or_close_ui(ui)
     }
 }

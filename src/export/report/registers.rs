@@ -131,14 +131,7 @@ pub(super) fn findings(b: &mut Builder, findings: &[Finding], release: Option<&I
     let mut counts = [0usize; 3];
     for f in kept {
         counts[f.severity as usize] += 1;
-        table.row(vec![
-            f.rule.to_owned(),
-            f.clause.to_owned(),
-            f.severity.label().to_owned(),
-            f.release.as_ref().map(Id::to_string).unwrap_or_default(),
-            f.path(),
-            f.message.clone(),
-        ]);
+        table.row(crate::export::tables::finding_cells(f));
     }
     b.paragraph(&format!("{} errors, {} warnings, {} notes.", counts[2], counts[1], counts[0]));
     b.table(table, "The checks found nothing to fix.");
