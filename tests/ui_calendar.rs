@@ -303,3 +303,35 @@ fn in_the_timeline_a_phase_end_is_dragged_later() {
     let after_start = book(&h).release(&"REL-5".into()).and_then(|r| r.phases.build_and_test.planned_start);
     assert_eq!(after_start, start, "the start stays");
 }
+
+#[test]
+fn the_count_of_hidden_items_never_covers_the_day_number_in_large_type() {
+    fixed_day();
+    let mut h = ui_support::app_sized(relplan::templates::example().expect("example"), egui::vec2(1000.0, 700.0));
+    h.run();
+    h.get_by_label("Calendar").click();
+    h.run();
+    themed(&mut h, "projector");
+    // June 2026: REL-1's busiest weeks.
+    for _ in 0..5 {
+        h.get_by_label("Earlier").click();
+        h.run();
+    }
+    assert!(h.query_by_label("June 2026").is_some(), "the month shown");
+    let days: Vec<egui::Rect> = h.query_all_by_role(egui::accesskit::Role::Cell).map(|n| n.rect()).collect();
+    let pills: Vec<egui::Rect> = h
+        .query_all_by_label_contains(" more")
+        .filter(|n| {
+            use egui_kittest::kittest::NodeT;
+            // A day's count reads "N more" (a week's bars say more).
+            n.accesskit_node().value().is_some_and(|l| l.split(' ').count() == 2)
+        })
+        .map(|n| n.rect())
+        .collect();
+    assert!(!pills.is_empty(), "cramped cells hide some items behind a count");
+    for pill in pills {
+        let Some(cell) = days.iter().find(|c| c.contains(pill.center())) else { continue };
+        // The number starts 6 points in and is at least one digit wide.
+        assert!(pill.left() >= cell.left() + 16.0, "the count {pill:?} covers the day number of {cell:?}");
+    }
+}

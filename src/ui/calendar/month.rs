@@ -181,9 +181,15 @@ pub fn month_ui(ui: &mut Ui, cx: &mut Cx<'_>, filter: &ItemFilter, anchor: Date)
         }
         if !day.hidden.is_empty() {
             let right = cell.right() - 4.0 - if day.conflicts > 0 { t.small_size * 2.6 } else { 0.0 };
+            // Never over the day's number: in a narrow cell (large type on a
+            // projector) the count gets only the room the number leaves.
+            let date = add_days(grid.first, n as i64);
+            let label = day_label(date, cell, t.small_size);
+            let number = ui.painter().layout_no_wrap(label, FontId::proportional(t.small_size), cx.pal.text);
+            let after_number = cell.left() + 6.0 + number.size().x + 3.0;
             let more = Rect::from_min_max(
-                pos2(right - t.small_size * 3.2, cell.top() + 2.0),
-                pos2(right, cell.top() + top - 3.0),
+                pos2((right - t.small_size * 3.2).max(after_number), cell.top() + 2.0),
+                pos2(right.max(after_number + t.small_size * 1.6), cell.top() + top - 3.0),
             );
             let (text, label) = (format!("+{}", day.hidden.len()), format!("{} more", day.hidden.len()));
             hidden_ui(ui, cx, more, ("day", n), &text, &label, &items, &day.hidden);
@@ -210,6 +216,17 @@ pub fn month_ui(ui: &mut Ui, cx: &mut Cx<'_>, filter: &ItemFilter, anchor: Date)
     drag_label(ui, cx);
 }
 
+/// A day's number as its cell shows it: "1 Jun" on the first of a month,
+/// unless the cell is too narrow for that and a count of hidden items (the
+/// month is in the title).
+fn day_label(date: Date, cell: Rect, small_size: f32) -> String {
+    if date.day() == 1 && cell.width() >= small_size * 5.5 {
+        date.strftime("%-d %b").to_string()
+    } else {
+        date.day().to_string()
+    }
+}
+
 fn paint_grid(ui: &Ui, cx: &Cx<'_>, grid: &MonthGrid, days: &[Day]) {
     let p = ui.painter();
     let pal = &cx.pal;
@@ -233,7 +250,7 @@ fn paint_grid(ui: &Ui, cx: &Cx<'_>, grid: &MonthGrid, days: &[Day]) {
             paint::blackout(p, cell.shrink(0.5), pal, day.frozen == 1);
         }
         p.rect_stroke(cell, 0.0, Stroke::new(1.0, pal.grid), egui::StrokeKind::Inside);
-        let label = if date.day() == 1 { date.strftime("%-d %b").to_string() } else { date.day().to_string() };
+        let label = day_label(date, cell, t.small_size);
         let at = pos2(cell.left() + 6.0, cell.top() + 4.0);
         let font = FontId::proportional(t.small_size);
         if date == cx.today {
