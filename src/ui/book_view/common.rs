@@ -2,8 +2,8 @@
 //! labelled pick-lists, a date-and-time editor, warnings and labels for
 //! model values that have none of their own.
 
-use crate::edit::{Edit, EditError, Path};
-use crate::model::{Book, FrequencyUnit, Id, IdKind, KnownErrorKind, Person, ProblemStatus, Repeat};
+use crate::edit::{Edit, EditError};
+use crate::model::{Book, FrequencyUnit, Id, KnownErrorKind, Person, ProblemStatus, Repeat};
 use crate::ui::intent::{Intent, Intents};
 use crate::ui::theme;
 use crate::ui::widgets::Create;
@@ -145,15 +145,7 @@ fn person_label(p: &Person) -> String {
 /// "New person…" for a people pick-list: adds a person with the typed name
 /// at the end of the book's people.
 pub(super) fn create_person(book: &Book) -> Create {
-    let at_end = book.people.len();
-    Create {
-        id: book.ledger.peek_id(IdKind::Person),
-        noun: "person",
-        make: Box::new(move |id, name| {
-            let person = Person { id: id.clone(), name: name.to_owned(), ..Person::default() };
-            Edit::insert(Path::root(), "people", at_end, &person)
-        }),
-    }
+    crate::ui::widgets::create::person(book)
 }
 
 /// The name of a person, or their id when they have none or are missing.

@@ -5,12 +5,16 @@
 use super::picks::PICK_WIDTH;
 use crate::model::Id;
 use crate::ui::theme::tokens;
-use crate::ui::widgets::{Fields, RefOption};
+use crate::edit::Edit;
+use crate::ui::intent::Intent;
+use crate::ui::widgets::{Create, Fields, RefOption, new_entity_ui};
 use egui::{RichText, Ui};
 
 /// A grid row: `label`, then a chip per id in `current` (each with a
 /// remove button) and a pick-list titled `add` of the options not yet in
-/// the list. Any change sets the whole list field `field`.
+/// the list. Any change sets the whole list field `field`. With `create`,
+/// a "New …" button adds a new record to the book and to the list as one
+/// undo step.
 pub(super) fn chips_row(
     f: &mut Fields<'_>,
     ui: &mut Ui,
@@ -19,6 +23,7 @@ pub(super) fn chips_row(
     current: &[Id],
     options: &[RefOption],
     add: &str,
+    create: Option<Create>,
 ) {
     let t = tokens(ui.ctx());
     ui.label(label);
@@ -45,6 +50,12 @@ pub(super) fn chips_row(
         ui.horizontal(|ui| {
             if current.is_empty() {
                 ui.label(RichText::new("none").color(t.text_weak));
+            }
+            if let Some(create) = create {
+                let key = egui::Id::unique(("relplan.chips.create", &f.at, field));
+                if let Some(name) = new_entity_ui(ui, key, label, create.noun) {
+                    add_new(f, label, field, current, &create, &name);
+                }
             }
             if rest.is_empty() {
                 return;
@@ -87,4 +98,16 @@ fn chip_ui(ui: &mut Ui, text: &str, missing: bool, list: &str) -> bool {
     let r = ui.add(chip).on_hover_text(&name);
     r.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Button, true, &name));
     r.clicked()
+}
+
+/// Adds a new record named `name` to the book and its id to the list, as one step.
+fn add_new(f: &mut Fields<'_>, label: &str, field: &str, current: &[Id], create: &Create, name: &str) {
+    let list: Vec<Id> = current.iter().cloned().chain([create.id.clone()]).collect();
+    match ((create.make)(&create.id, name), Edit::set(f.at.clone(), field, &list)) {
+        (Ok(insert), Ok(set)) => f.out.push(Intent::Apply(Edit::Group {
+            name: format!("Add new {} “{name}” to {}", create.noun, label.to_lowercase()),
+            edits: vec![insert, set],
+        })),
+        (Err(e), _) | (_, Err(e)) => f.out.push(Intent::Problem(e.to_string())),
+    }
 }

@@ -8,7 +8,7 @@ use super::{Form, picks};
 use crate::edit::Path;
 use crate::model::{AffectedItem, Deliverable, Id, IdKind, Release};
 use crate::ui::intent::Intents;
-use crate::ui::widgets::{Fields, ListRow, list_ui};
+use crate::ui::widgets::{Fields, ListRow, create, list_ui};
 use egui::Ui;
 
 /// A one-line summary for the section header.
@@ -54,7 +54,8 @@ pub(super) fn deliverables_ui(ui: &mut Ui, form: &Form<'_>, out: &mut Intents) {
     let body = |ui: &mut Ui, a: &AffectedItem, at: Path, out: &mut Intents| {
         let mut f = Fields::new(at.clone(), out);
         Fields::grid(ui, (&at, "fields"), |ui| {
-            f.required_reference(ui, "Configuration item", "config_item", &a.config_item, items, None);
+            let new_item = Some(create::config_item(form.book));
+            f.required_reference(ui, "Configuration item", "config_item", &a.config_item, items, new_item);
             if let Some(ci) = form.book.config_items.iter().find(|c| c.id == a.config_item) {
                 Fields::read_only(ui, "In production now", or_dash(&ci.version));
             }

@@ -9,7 +9,7 @@ use crate::edit::{Edit, Path};
 use crate::model::{Deployment, DeploymentMethod, IdKind, Release, Window};
 use crate::ui::intent::{Intent, Intents};
 use crate::ui::theme::tokens;
-use crate::ui::widgets::{Fields, ListRow, list_ui};
+use crate::ui::widgets::{Fields, ListRow, create, list_ui};
 use egui::{RichText, Ui};
 use jiff::civil::DateTime;
 
@@ -80,7 +80,7 @@ fn deployment_ui(ui: &mut Ui, form: &Form<'_>, d: &Deployment, at: &Path, out: &
     Fields::grid(ui, (at, "fields"), |ui| {
         let mut f = Fields::new(at.clone(), out);
         f.text(ui, "Name", "name", &d.name);
-        f.required_reference(ui, "Environment", "environment", &d.environment, envs, None);
+        f.required_reference(ui, "Environment", "environment", &d.environment, envs, Some(create::environment(form.book)));
         f.choice(ui, "Method", "method", d.method, &DeploymentMethod::ALL, DeploymentMethod::label);
         let mut wf = Fields::new(window_at.clone(), out);
         if let Some(start) = datetime_row(&wf, ui, "Starts", "start", w.start, &w.zone) {
@@ -104,7 +104,8 @@ fn deployment_ui(ui: &mut Ui, form: &Form<'_>, d: &Deployment, at: &Path, out: &
         }
         ui.end_row();
         let mut f = Fields::new(at.clone(), out);
-        chips_row(&mut f, ui, "Configuration items touched", "config_items", &d.config_items, items, "Add item");
+        let new_item = Some(create::config_item(form.book));
+        chips_row(&mut f, ui, "Configuration items touched", "config_items", &d.config_items, items, "Add item", new_item);
         f.reference(ui, "Blackout exception", "blackout_exception", d.blackout_exception.as_ref(), &decisions, None);
     });
     runbook::runbook_ui(ui, form, d, at, out);

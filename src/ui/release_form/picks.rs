@@ -1,15 +1,12 @@
 //! Pick-lists of the book's records, and a person pick-list with
-//! "New person…".
-//!
-//! `widgets::Fields::reference` has a "New …" button too, but its `Create`
-//! type is not exported from `widgets`, so the person pick-list with
-//! creation is a local helper here.
+//! "New person…" (other records are created from their pick-lists through
+//! `widgets::create`).
 
 use super::Form;
 use crate::edit::{Edit, Path};
 use crate::model::{Book, Id, Person, Release};
 use crate::ui::intent::Intent;
-use crate::ui::widgets::{Fields, RefOption};
+use crate::ui::widgets::{Fields, RefOption, new_entity_ui};
 use egui::Ui;
 
 /// Width of a pick-list's button.
@@ -132,39 +129,12 @@ pub(super) fn person_row(
     value: Option<&Id>,
 ) {
     let key = egui::Id::unique(("release_form.new_person", &f.at, field));
-    let mut draft: Option<(String, bool)> = ui.data(|d| d.get_temp(key));
     ui.label(label);
-    ui.horizontal(|ui| match &mut draft {
-        None => {
-            person_combo_ui(f, ui, form, label, field, value);
-            let hint = format!("Add a new person to the book as {}", label.to_lowercase());
-            if ui.button("New person…").on_hover_text(hint).clicked() {
-                draft = Some((String::new(), true));
-            }
+    ui.horizontal(|ui| {
+        person_combo_ui(f, ui, form, label, field, value);
+        if let Some(name) = new_entity_ui(ui, key, label, "person") {
+            create_person(f, form, label, field, &name);
         }
-        Some((name, focus)) => {
-            let accessible = format!("Name of the new person for {}", label.to_lowercase());
-            let r = ui
-                .add(egui::TextEdit::singleline(name).hint_text("Full name").desired_width(PICK_WIDTH))
-                .accessible_name(accessible);
-            if std::mem::take(focus) {
-                r.request_focus();
-            }
-            let enter = r.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
-            let add = ui.add_enabled(!name.trim().is_empty(), egui::Button::new("Add")).clicked() || enter;
-            if add && !name.trim().is_empty() {
-                create_person(f, form, label, field, name.trim());
-                draft = None;
-            } else if ui.button("Cancel").clicked() || ui.input(|i| i.key_pressed(egui::Key::Escape)) {
-                draft = None;
-            }
-        }
-    });
-    ui.data_mut(|d| match draft {
-        Some(draft) => {
-            d.insert_temp(key, draft);
-        }
-        None => d.remove::<(String, bool)>(key),
     });
     ui.end_row();
 }

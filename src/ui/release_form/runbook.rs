@@ -94,7 +94,7 @@ pub(super) fn runbook_ui(ui: &mut Ui, form: &Form<'_>, d: &Deployment, at: &Path
             f.text(ui, "Title", "title", &s.title);
             picks::person_row(&mut f, ui, form, "Owner", "owner", s.owner.as_ref());
             f.number(ui, "Duration", "duration_minutes", s.duration_minutes, " min");
-            chips_row(&mut f, ui, "Depends on", "depends_on", &s.depends_on, &others, "Add step");
+            chips_row(&mut f, ui, "Depends on", "depends_on", &s.depends_on, &others, "Add step", None);
             f.multiline(ui, "Notes", "notes", &s.notes);
             f.check(ui, "Done", "done", s.done);
         });

@@ -1,12 +1,13 @@
 //! Form widgets that read a value from the book and return edits.
 
+pub mod create;
 mod fields;
 mod list;
 mod reference;
 
 pub use fields::{Fields, field_width};
 pub use list::{ListRow, list_ui};
-pub use reference::{Create, RefOption, people_options};
+pub use reference::{Create, RefOption, new_entity_ui, people_options};
 
 /// A combo box with an accessible name (`label`) that is not drawn: for
 /// compact filter bars where the shown value says what it is.

@@ -117,48 +117,58 @@ impl Fields<'_> {
 
     fn create_ui(&mut self, ui: &mut Ui, label: &str, field: &str, create: Create, required: bool) {
         let key = egui::Id::unique(("relplan.create", &self.at, field));
-        let mut name: Option<String> = ui.data(|d| d.get_temp(key));
-        match &mut name {
-            None => {
-                if ui
-                    .button(format!("New {}…", create.noun))
-                    .on_hover_text(format!("Create a new {} for {label}", create.noun))
-                    .clicked()
-                {
-                    name = Some(String::new());
-                }
-            }
-            Some(text) => {
-                let hint = format!("Name of the new {}", create.noun);
-                let r = ui.add(egui::TextEdit::singleline(text).hint_text(&hint).desired_width(180.0));
-                r.widget_info(|| egui::WidgetInfo::labeled(egui::Role::TextInput, true, &hint));
-                r.request_focus();
-                let enter = r.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
-                let add = ui.button("Add").clicked() || enter;
-                if add && !text.trim().is_empty() {
-                    let set = if required {
-                        Edit::set(self.at.clone(), field, &create.id)
-                    } else {
-                        Edit::set(self.at.clone(), field, &Some(&create.id))
-                    };
-                    match ((create.make)(&create.id, text.trim()), set) {
-                        (Ok(insert), Ok(set)) => self.out.push(Intent::Apply(Edit::Group {
-                            name: format!("Create {} “{}” as {}", create.noun, text.trim(), label.to_lowercase()),
-                            edits: vec![insert, set],
-                        })),
-                        (Err(e), _) | (_, Err(e)) => self.out.push(Intent::Problem(e.to_string())),
-                    }
-                    name = None;
-                } else if ui.button("Cancel").clicked() || ui.input(|i| i.key_pressed(egui::Key::Escape)) {
-                    name = None;
-                }
+        let Some(name) = new_entity_ui(ui, key, label, create.noun) else { return };
+        let set = if required {
+            Edit::set(self.at.clone(), field, &create.id)
+        } else {
+            Edit::set(self.at.clone(), field, &Some(&create.id))
+        };
+        match ((create.make)(&create.id, &name), set) {
+            (Ok(insert), Ok(set)) => self.out.push(Intent::Apply(Edit::Group {
+                name: format!("Create {} “{name}” as {}", create.noun, label.to_lowercase()),
+                edits: vec![insert, set],
+            })),
+            (Err(e), _) | (_, Err(e)) => self.out.push(Intent::Problem(e.to_string())),
+        }
+    }
+}
+
+/// A "New <noun>…" button that turns into a name field with Add and
+/// Cancel; returns the trimmed name in the frame the user adds it (Add or
+/// Enter). Escape or Cancel goes back to the button. `key` keeps the draft
+/// between frames; `label` is the field the new entity is for, which names
+/// the button and the name field for screen readers.
+pub fn new_entity_ui(ui: &mut Ui, key: egui::Id, label: &str, noun: &str) -> Option<String> {
+    let mut draft: Option<String> = ui.data(|d| d.get_temp(key));
+    let mut added = None;
+    match &mut draft {
+        None => {
+            let r = ui.button(format!("New {noun}…")).on_hover_text(format!("Add a new {noun} to the book for {}", label.to_lowercase()));
+            let name = format!("New {noun} for {}", label.to_lowercase());
+            r.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Button, true, &name));
+            if r.clicked() {
+                draft = Some(String::new());
             }
         }
-        ui.data_mut(|d| match name {
-            Some(n) => {
-                d.insert_temp(key, n);
+        Some(text) => {
+            let accessible = format!("Name of the new {noun} for {}", label.to_lowercase());
+            let r = ui.add(egui::TextEdit::singleline(text).hint_text("Name").desired_width(180.0)).accessible_name(accessible);
+            super::focus_on_open(ui, &r);
+            let enter = r.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
+            let add = ui.add_enabled(!text.trim().is_empty(), egui::Button::new("Add")).clicked() || enter;
+            if add && !text.trim().is_empty() {
+                added = Some(text.trim().to_owned());
+                draft = None;
+            } else if ui.button("Cancel").clicked() || ui.input(|i| i.key_pressed(egui::Key::Escape)) {
+                draft = None;
             }
-            None => d.remove::<String>(key),
-        });
+        }
     }
+    ui.data_mut(|d| match draft {
+        Some(n) => {
+            d.insert_temp(key, n);
+        }
+        None => d.remove::<String>(key),
+    });
+    added
 }
