@@ -24,6 +24,12 @@ impl RelplanApp {
                     .and_then(|f| f.path().parent().map(ToOwned::to_owned));
                 self.jobs.push(jobs::pick(PickPurpose::Open, dir, String::new()));
             }
+            C::OpenRecent => {
+                // From the palette or a shortcut: the palette lists the recent books.
+                self.palette.open = true;
+                self.palette.query = super::palette::RECENT.to_owned();
+                self.palette.selected = 0;
+            }
             C::Save => self.save(),
             C::SaveAs => {
                 let Some(s) = &self.session else { return };

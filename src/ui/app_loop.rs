@@ -69,6 +69,13 @@ impl RelplanApp {
                     self.view = MainView::Release;
                 }
                 Intent::Run(cmd) => self.run_command(cmd),
+                Intent::OpenFile(path) => {
+                    if self.session.as_ref().is_some_and(|s| s.doc.is_dirty()) {
+                        self.dialog = Some(super::dialogs::Dialog::ConfirmOpen(path));
+                    } else {
+                        self.jobs.push(super::jobs::open(path));
+                    }
+                }
                 Intent::Problem(text) => self.set_status(text, true),
             }
         }

@@ -10,6 +10,8 @@ pub enum CommandId {
     NewFromTemplate,
     /// Open a book file.
     Open,
+    /// Open one of the books opened lately.
+    OpenRecent,
     /// Save the book.
     Save,
     /// Save the book under another name.
@@ -116,9 +118,10 @@ const CTRL_SHIFT: Modifiers = Modifiers { shift: true, ..Modifiers::COMMAND };
 
 impl CommandId {
     /// Every command, in menu order.
-    pub const ALL: [CommandId; 36] = [
+    pub const ALL: [CommandId; 37] = [
         CommandId::NewFromTemplate,
         CommandId::Open,
+        CommandId::OpenRecent,
         CommandId::Save,
         CommandId::SaveAs,
         CommandId::Export,
@@ -160,6 +163,7 @@ impl CommandId {
         match self {
             CommandId::NewFromTemplate => "New book from template…",
             CommandId::Open => "Open…",
+            CommandId::OpenRecent => "Open recent",
             CommandId::Save => "Save",
             CommandId::SaveAs => "Save as…",
             CommandId::Quit => "Quit",
@@ -203,6 +207,7 @@ impl CommandId {
         match self {
             C::NewFromTemplate
             | C::Open
+            | C::OpenRecent
             | C::Save
             | C::SaveAs
             | C::Quit

@@ -19,6 +19,8 @@ pub enum Intent {
     SelectRelease(Id),
     /// Run a command.
     Run(CommandId),
+    /// Open a book file (asking first when the open book has unsaved changes).
+    OpenFile(std::path::PathBuf),
     /// Report a problem to the user.
     Problem(String),
 }

@@ -1,8 +1,10 @@
-//! The command palette (Ctrl+Shift+P): fuzzy search over commands and releases.
+//! The command palette (Ctrl+Shift+P): fuzzy search over commands,
+//! releases and the books opened lately.
 
 use super::commands::{CommandId, fuzzy_score};
 use super::intent::{Intent, Intents};
 use crate::model::Book;
+use std::path::PathBuf;
 
 /// The palette's state.
 #[derive(Clone, Debug, Default)]
@@ -23,7 +25,11 @@ struct Entry {
     intent: Intent,
 }
 
-fn entries(ctx: &egui::Context, book: Option<&Book>, query: &str) -> Vec<Entry> {
+/// What the recent books' entries start with; "Open recent" fills the
+/// palette's search with it, so that the palette lists them.
+pub const RECENT: &str = "Open recent: ";
+
+fn entries(ctx: &egui::Context, book: Option<&Book>, recent: &[PathBuf], query: &str) -> Vec<Entry> {
     let mut scored: Vec<(i32, Entry)> = CommandId::ALL
         .iter()
         .filter_map(|&c| {
@@ -43,23 +49,37 @@ fn entries(ctx: &egui::Context, book: Option<&Book>, query: &str) -> Vec<Entry> 
             }
         }
     }
+    for path in recent {
+        let name = path.file_name().map_or_else(|| path.display().to_string(), |n| n.to_string_lossy().into_owned());
+        let label = format!("{RECENT}{name}");
+        let folder = path.parent().map(|p| p.display().to_string()).unwrap_or_default();
+        if let Some(score) = fuzzy_score(query, &label) {
+            scored.push((score + 5, Entry { label, hint: folder, intent: Intent::OpenFile(path.clone()) }));
+        }
+    }
     scored.sort_by(|a, b| b.0.cmp(&a.0).then_with(|| a.1.label.cmp(&b.1.label)));
     scored.into_iter().take(30).map(|(_, e)| e).collect()
 }
 
 /// Shows the palette when open and returns the chosen entry's intent.
-pub fn palette_ui(ctx: &egui::Context, state: &mut PaletteState, book: Option<&Book>, out: &mut Intents) {
+pub fn palette_ui(
+    ctx: &egui::Context,
+    state: &mut PaletteState,
+    book: Option<&Book>,
+    recent: &[PathBuf],
+    out: &mut Intents,
+) {
     if !state.open {
         return;
     }
-    let found = entries(ctx, book, &state.query);
+    let found = entries(ctx, book, recent, &state.query);
     let mut close = false;
     egui::Modal::new(egui::Id::unique("relplan.palette")).show(ctx, |ui| {
         ui.set_width(560.0);
         ui.heading("Command palette");
         let r = ui.add(
             egui::TextEdit::singleline(&mut state.query)
-                .hint_text("Type a command or a release")
+                .hint_text("Type a command, a release or a recent book")
                 .desired_width(f32::INFINITY),
         );
         r.widget_info(|| egui::WidgetInfo::labeled(egui::Role::TextInput, true, "Search commands and releases"));

@@ -47,7 +47,8 @@ impl RelplanApp {
         }
         egui::CentralPanel::default().show(ui, |ui| self.central_ui(ui, out));
         let ctx = ui.ctx().clone();
-        super::palette::palette_ui(&ctx, &mut self.palette, self.session.as_ref().map(|s| s.doc.book()), out);
+        let book = self.session.as_ref().map(|s| s.doc.book());
+        super::palette::palette_ui(&ctx, &mut self.palette, book, &self.prefs.recent, out);
         self.dialog_ui(&ctx);
     }
 
@@ -55,10 +56,11 @@ impl RelplanApp {
         egui::MenuBar::new().ui(ui, |ui| {
             for menu in Menu::ALL {
                 ui.menu_button(menu.title(), |ui| {
-                    if menu == Menu::File {
-                        self.recent_menu_ui(ui, out);
-                    }
                     for cmd in CommandId::ALL.iter().copied().filter(|c| c.menu() == menu) {
+                        if cmd == CommandId::OpenRecent {
+                            self.recent_menu_ui(ui, out);
+                            continue;
+                        }
                         let mut button = egui::Button::new(self.menu_label(cmd));
                         if let Some(s) = cmd.shortcuts().first() {
                             button = button.shortcut_text(ui.ctx().format_shortcut(s));
@@ -94,23 +96,17 @@ impl RelplanApp {
     }
 
     fn recent_menu_ui(&mut self, ui: &mut egui::Ui, out: &mut Intents) {
-        let recent = self.prefs.recent.clone();
-        ui.menu_button("Open recent", |ui| {
-            if recent.is_empty() {
+        ui.menu_button(CommandId::OpenRecent.label(), |ui| {
+            if self.prefs.recent.is_empty() {
                 ui.weak("No recent books");
             }
-            for path in recent {
+            for path in &self.prefs.recent {
                 if ui.button(path.display().to_string()).clicked() {
-                    if self.session.as_ref().is_some_and(|s| s.doc.is_dirty()) {
-                        self.dialog = Some(super::dialogs::Dialog::ConfirmOpen(path));
-                    } else {
-                        self.jobs.push(super::jobs::open(path));
-                    }
+                    out.push(Intent::OpenFile(path.clone()));
                     ui.close();
                 }
             }
         });
-        let _ = out;
     }
 
     fn menu_label(&self, cmd: CommandId) -> String {
