@@ -259,11 +259,3 @@ pub enum FindingsFormat {
     /// A JSON array of objects.
     Json,
 }
-
-/// The eframe renderer for the chosen back end (wgpu unless glow was asked for).
-pub fn args_renderer(args: &WindowArgs) -> eframe::Renderer {
-    match args.renderer {
-        Some(RendererChoice::Glow) => eframe::Renderer::Glow,
-        Some(RendererChoice::Wgpu) | None => eframe::Renderer::Wgpu,
-    }
-}

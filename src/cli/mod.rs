@@ -5,5 +5,5 @@ mod args;
 mod commands;
 mod export;
 
-pub use args::{Cli, Command, FindingsFormat, RendererChoice, WindowArgs, args_renderer};
+pub use args::{Cli, Command, FindingsFormat, RendererChoice, WindowArgs};
 pub use commands::{check_report, run};

@@ -58,6 +58,21 @@ pub fn started() -> std::time::Instant {
     *STARTED.get_or_init(std::time::Instant::now)
 }
 
+/// The drawing back end: the one asked for on the command line, which the
+/// preferences then remember (so that `--renderer glow` is given once on a
+/// machine whose graphics need it), else the remembered one, else wgpu.
+pub fn renderer_for(prefs: &mut Prefs, asked: Option<crate::cli::RendererChoice>) -> eframe::Renderer {
+    use crate::cli::RendererChoice;
+    match asked {
+        Some(choice) => {
+            prefs.renderer = (choice == RendererChoice::Glow).then(|| "glow".to_owned());
+            if choice == RendererChoice::Glow { eframe::Renderer::Glow } else { eframe::Renderer::Wgpu }
+        }
+        None if prefs.renderer.as_deref() == Some("glow") => eframe::Renderer::Glow,
+        None => eframe::Renderer::Wgpu,
+    }
+}
+
 /// Opens the window and runs until it is closed.
 pub fn run(start: StartOptions, args: &WindowArgs) -> ExitCode {
     started();
@@ -66,17 +81,10 @@ pub fn run(start: StartOptions, args: &WindowArgs) -> ExitCode {
     crate::store::install_panic_hook();
     let start = StartOptions { recover: start.recover && start.screenshot.is_none(), ..start };
     let mut prefs = Prefs::load();
-    let renderer = match args.renderer {
-        Some(choice) => {
-            prefs.renderer = (choice == crate::cli::RendererChoice::Glow).then(|| "glow".to_owned());
-            if start.screenshot.is_none() {
-                let _ = prefs.save();
-            }
-            crate::cli::args_renderer(args)
-        }
-        None if prefs.renderer.as_deref() == Some("glow") => eframe::Renderer::Glow,
-        None => eframe::Renderer::Wgpu,
-    };
+    let renderer = renderer_for(&mut prefs, args.renderer);
+    if args.renderer.is_some() && start.screenshot.is_none() {
+        let _ = prefs.save();
+    }
     let size = start.screenshot.as_ref().map_or([1280.0, 800.0], |s| s.size);
     let mut viewport = egui::ViewportBuilder::default()
         .with_app_id(APP_ID)
