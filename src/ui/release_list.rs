@@ -82,6 +82,27 @@ pub fn key_date(r: &Release) -> Option<Date> {
         .or(r.phases.planning.planned_start)
 }
 
+/// A row's key dates: when it deploys and when it is planned to close,
+/// e.g. "deploys 9 Mar 2027 · closes 30 Mar".
+pub fn key_dates(r: &Release) -> String {
+    let deploys = r.deployments.iter().map(|d| d.window.start.date()).min().or(r.phases.deployment.planned_start);
+    let (verb, first) = match (deploys, r.phases.planning.actual_start.or(r.phases.planning.planned_start)) {
+        (Some(d), _) => ("deploys", Some(d)),
+        (None, Some(s)) => ("starts", Some(s)),
+        (None, None) => ("", None),
+    };
+    let close = r.phases.review_and_close.actual_end.or(r.phases.review_and_close.planned_end);
+    match (first, close) {
+        (Some(d), Some(c)) if c.year() == d.year() => {
+            format!("{verb} {} · closes {}", d.strftime("%-d %b %Y"), c.strftime("%-d %b"))
+        }
+        (Some(d), Some(c)) => format!("{verb} {} · closes {}", d.strftime("%-d %b %Y"), c.strftime("%-d %b %Y")),
+        (Some(d), None) => format!("{verb} {}", d.strftime("%-d %b %Y")),
+        (None, Some(c)) => format!("closes {}", c.strftime("%-d %b %Y")),
+        (None, None) => "no dates yet".to_owned(),
+    }
+}
+
 /// The indices of the releases that pass the filters, in display order.
 pub fn visible_releases(book: &Book, state: &ListState) -> Vec<usize> {
     let needle = state.text.trim().to_lowercase();
@@ -179,7 +200,7 @@ fn filters_ui(ui: &mut egui::Ui, book: &Book, state: &mut ListState) {
 fn row_ui(ui: &mut egui::Ui, book: &Book, r: &Release, problems: usize, is_selected: bool, out: &mut Intents) {
     let t = theme::tokens(ui.ctx());
     let kind = book.release_type(&r.release_type).map_or("No type", |t| t.name.as_str());
-    let date = key_date(r).map_or_else(|| "no date".to_owned(), |d| d.strftime("%a %-d %b %Y").to_string());
+    let dates = key_dates(r);
     let risk = super::risks::summary::release_summary(ui.ctx(), book, &r.id);
     let fill = if is_selected { t.raised } else { egui::Color32::TRANSPARENT };
     let response = egui::Frame::new()
@@ -200,7 +221,9 @@ fn row_ui(ui: &mut egui::Ui, book: &Book, r: &Release, problems: usize, is_selec
                     super::risks::summary::compact_ui(ui, &risk, ui.available_width() - t.spacing);
                 });
             });
-            ui.label(egui::RichText::new(format!("{} · {kind} · {date}", r.phase.label())).small().color(t.text_weak));
+            let line =
+                egui::RichText::new(format!("{} · {kind} · {dates}", r.phase.label())).small().color(t.text_weak);
+            ui.add(egui::Label::new(line).truncate());
         })
         .response;
     let click = ui.interact(response.rect, ui.make_persistent_id(("release.row", &r.id)), egui::Sense::click());

@@ -24,7 +24,10 @@ impl RelplanApp {
                             let mut doc = Document::new(book);
                             doc.note(AuditKind::Created, &format!("Created from the {} template", t.name));
                             doc.mark_unsaved();
-                            self.set_session(Session::new(doc, None, Vec::new()));
+                            let mut session = Session::new(doc, None, Vec::new());
+                            // Not saved anywhere yet: the recovery journal keeps it safe.
+                            self.protect(&mut session);
+                            self.set_session(session);
                             self.set_status(
                                 format!("New book from the {} template. Save it with Ctrl+S.", t.name),
                                 false,

@@ -56,12 +56,21 @@ fn schedule(steps: &[RunbookStep]) -> Timing {
     Timing { spans, cycle: true }
 }
 
+/// The zone's short name at a time ("CET", "BST", "UTC"), or the name as
+/// written when it is not a zone the computer knows.
+fn zone_short(zone: &str, at: jiff::civil::DateTime) -> String {
+    let zone = zone.trim();
+    let Ok(tz) = jiff::tz::TimeZone::get(zone) else { return zone.to_owned() };
+    at.to_zoned(tz).map_or_else(|_| zone.to_owned(), |z| z.strftime("%Z").to_string())
+}
+
 /// Draws the runbook of deployment `d`, whose path is `at`.
 pub(super) fn runbook_ui(ui: &mut Ui, form: &Form<'_>, d: &Deployment, at: &Path, out: &mut Intents) {
     subheading(ui, "Runbook");
     let timing = schedule(&d.steps);
     fit_ui(ui, d, &timing);
     let opens = d.window.start;
+    let zone = zone_short(&d.window.zone, opens);
     let at_minute = |m: u64| {
         let m = i64::try_from(m).unwrap_or(i64::MAX);
         opens.checked_add(jiff::SignedDuration::from_mins(m)).map_or_else(|_| "—".to_owned(), clock)
@@ -80,7 +89,7 @@ pub(super) fn runbook_ui(ui: &mut Ui, form: &Form<'_>, d: &Deployment, at: &Path
         ListRow {
             title: picks::short(&s.title, 60),
             status: format!(
-                "{mark} · {}–{} · {} · {owner}",
+                "{mark} · {}–{} {zone} · {} · {owner}",
                 at_minute(from),
                 at_minute(to),
                 duration_words(s.duration_minutes.into())
