@@ -3,10 +3,10 @@
 //! dependencies, configuration items touched.
 
 use super::picks::PICK_WIDTH;
-use crate::model::Id;
-use crate::ui::theme::tokens;
 use crate::edit::Edit;
+use crate::model::Id;
 use crate::ui::intent::Intent;
+use crate::ui::theme::tokens;
 use crate::ui::widgets::{Create, Fields, RefOption, new_entity_ui};
 use egui::{RichText, Ui};
 

@@ -48,7 +48,16 @@ pub(super) fn decisions_ui(ui: &mut Ui, form: &Form<'_>, out: &mut Intents) {
             picks::person_row(&mut f, ui, form, "Decided by", "decided_by", d.decided_by.as_ref());
             f.opt_choice(ui, "Role", "role", d.role, &Role::ALL, Role::label);
             timestamp_row(&mut f, ui, "When", "decided_at", d.decided_at);
-            chips_row(&mut f, ui, "Informed", "informed", &d.informed, &form.options.people, "Add person", Some(create::person(form.book)));
+            chips_row(
+                &mut f,
+                ui,
+                "Informed",
+                "informed",
+                &d.informed,
+                &form.options.people,
+                "Add person",
+                Some(create::person(form.book)),
+            );
             f.multiline(ui, "Outcome", "outcome", &d.outcome);
         });
     };

@@ -80,7 +80,14 @@ fn deployment_ui(ui: &mut Ui, form: &Form<'_>, d: &Deployment, at: &Path, out: &
     Fields::grid(ui, (at, "fields"), |ui| {
         let mut f = Fields::new(at.clone(), out);
         f.text(ui, "Name", "name", &d.name);
-        f.required_reference(ui, "Environment", "environment", &d.environment, envs, Some(create::environment(form.book)));
+        f.required_reference(
+            ui,
+            "Environment",
+            "environment",
+            &d.environment,
+            envs,
+            Some(create::environment(form.book)),
+        );
         f.choice(ui, "Method", "method", d.method, &DeploymentMethod::ALL, DeploymentMethod::label);
         let mut wf = Fields::new(window_at.clone(), out);
         if let Some(start) = datetime_row(&wf, ui, "Starts", "start", w.start, &w.zone) {
@@ -105,7 +112,16 @@ fn deployment_ui(ui: &mut Ui, form: &Form<'_>, d: &Deployment, at: &Path, out: &
         ui.end_row();
         let mut f = Fields::new(at.clone(), out);
         let new_item = Some(create::config_item(form.book));
-        chips_row(&mut f, ui, "Configuration items touched", "config_items", &d.config_items, items, "Add item", new_item);
+        chips_row(
+            &mut f,
+            ui,
+            "Configuration items touched",
+            "config_items",
+            &d.config_items,
+            items,
+            "Add item",
+            new_item,
+        );
         f.reference(ui, "Blackout exception", "blackout_exception", d.blackout_exception.as_ref(), &decisions, None);
     });
     runbook::runbook_ui(ui, form, d, at, out);

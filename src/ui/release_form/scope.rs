@@ -29,9 +29,36 @@ pub(super) fn scope_ui(ui: &mut Ui, form: &Form<'_>, out: &mut Intents) {
     let known = &form.options.known_errors;
     let mut f = Fields::new(form.at.clone().field("scope"), out);
     Fields::grid(ui, ("release_form.scope", &r.id), |ui| {
-        chips_row(&mut f, ui, "Linked changes", "changes", &s.changes, changes, "Link change", Some(create::change(form.book)));
-        chips_row(&mut f, ui, "Resolves", "resolves", &s.resolves, known, "Add known error", Some(create::known_error(form.book)));
-        chips_row(&mut f, ui, "Ships with", "ships_with", &s.ships_with, known, "Add known error", Some(create::known_error(form.book)));
+        chips_row(
+            &mut f,
+            ui,
+            "Linked changes",
+            "changes",
+            &s.changes,
+            changes,
+            "Link change",
+            Some(create::change(form.book)),
+        );
+        chips_row(
+            &mut f,
+            ui,
+            "Resolves",
+            "resolves",
+            &s.resolves,
+            known,
+            "Add known error",
+            Some(create::known_error(form.book)),
+        );
+        chips_row(
+            &mut f,
+            ui,
+            "Ships with",
+            "ships_with",
+            &s.ships_with,
+            known,
+            "Add known error",
+            Some(create::known_error(form.book)),
+        );
         f.multiline(ui, "Scope notes", "notes", &s.notes);
     });
     if !s.changes.is_empty() {

@@ -143,7 +143,9 @@ pub fn new_entity_ui(ui: &mut Ui, key: egui::Id, label: &str, noun: &str) -> Opt
     let mut added = None;
     match &mut draft {
         None => {
-            let r = ui.button(format!("New {noun}…")).on_hover_text(format!("Add a new {noun} to the book for {}", label.to_lowercase()));
+            let r = ui
+                .button(format!("New {noun}…"))
+                .on_hover_text(format!("Add a new {noun} to the book for {}", label.to_lowercase()));
             let name = format!("New {noun} for {}", label.to_lowercase());
             r.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Button, true, &name));
             if r.clicked() {
@@ -152,7 +154,9 @@ pub fn new_entity_ui(ui: &mut Ui, key: egui::Id, label: &str, noun: &str) -> Opt
         }
         Some(text) => {
             let accessible = format!("Name of the new {noun} for {}", label.to_lowercase());
-            let r = ui.add(egui::TextEdit::singleline(text).hint_text("Name").desired_width(180.0)).accessible_name(accessible);
+            let r = ui
+                .add(egui::TextEdit::singleline(text).hint_text("Name").desired_width(180.0))
+                .accessible_name(accessible);
             super::focus_on_open(ui, &r);
             let enter = r.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
             let add = ui.add_enabled(!text.trim().is_empty(), egui::Button::new("Add")).clicked() || enter;
