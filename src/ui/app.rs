@@ -204,9 +204,10 @@ impl RelplanApp {
     }
 
     /// For `benches/startup.sh`: with `RELPLAN_EXIT_AFTER_FIRST_FRAME` set,
-    /// prints the time from start to the end of the first frame and closes.
+    /// prints the time from start to the end of the first frame that shows
+    /// the book (not a frame still waiting for it to open) and closes.
     pub(super) fn report_first_frame(&mut self, ctx: &egui::Context) {
-        if self.first_frame_reported {
+        if self.first_frame_reported || self.session.is_none() || self.is_busy() {
             return;
         }
         self.first_frame_reported = true;
