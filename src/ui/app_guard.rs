@@ -223,6 +223,23 @@ impl RelplanApp {
     }
 }
 
+impl Drop for RelplanApp {
+    /// When a panic unwinds through the window, the unsaved changes of that
+    /// very moment go to the recovery file. (The panic hook, which runs
+    /// first, can write only the last copy the journal was handed, which may
+    /// be up to half a second older than the last edit.)
+    fn drop(&mut self) {
+        if !std::thread::panicking() {
+            return;
+        }
+        if let Some(Session { doc, journal: Some(journal), journal_context, .. }) = &mut self.session
+            && doc.is_dirty()
+        {
+            journal.keep_now(doc.history().state(), || (doc.book().clone(), journal_context.clone()));
+        }
+    }
+}
+
 /// A watch on a book's file that wakes the window when the file changes.
 pub(super) fn watch(ctx: &egui::Context, file: Option<&BookFile>) -> Option<FileWatch> {
     let file = file?;
