@@ -122,10 +122,22 @@ impl RelplanApp {
     }
 
     /// Tries again to take the lock of a book open read-only because
-    /// someone else had it.
+    /// someone else had it, or looks again whether a read-only file was
+    /// made writable.
     pub(super) fn retry_lock(&mut self) {
         let Some(s) = &mut self.session else { return };
         let Some(path) = s.path().map(ToOwned::to_owned) else { return };
+        if s.read_only == Some(ReadOnly::FileReadOnly) {
+            if crate::store::is_read_only(&path) {
+                self.set_status("The file is still read-only.".into(), false);
+                return;
+            }
+            s.read_only = None;
+            if s.lock.is_some() {
+                self.set_status("The file is writable now: saving works again.".into(), false);
+                return;
+            }
+        }
         match BookLock::acquire(&path) {
             Ok(lock) => {
                 s.lock = Some(lock);
@@ -177,6 +189,9 @@ impl RelplanApp {
                 Err(LockError::Held(held)) => session.read_only = Some(ReadOnly::LockedBy(*held)),
                 Err(LockError::Unavailable(_)) => {}
             }
+        }
+        if session.read_only.is_none() && session.file.as_ref().is_some_and(BookFile::is_read_only) {
+            session.read_only = Some(ReadOnly::FileReadOnly);
         }
         session.journal = Some(Journal::adopt(recovered));
         self.protect(&mut session);
