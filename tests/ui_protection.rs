@@ -244,8 +244,10 @@ fn a_book_made_read_only_while_open_is_not_saved_over_and_the_window_stays_open(
     settle(&mut h);
     h.get_by_label("The book was not saved");
     assert!(
-        h.query_all_by_label_contains("plan.ron is read-only (use Save as… to keep your changes in another file, or make plan.ron writable")
-            .count()
+        h.query_all_by_label_contains(
+            "plan.ron is read-only (use Save as… to keep your changes in another file, or make plan.ron writable"
+        )
+        .count()
             >= 1,
         "the reason and what to do, in plain words"
     );

@@ -207,7 +207,10 @@ fn a_panic_keeps_the_very_last_edit() {
         .output()
         .unwrap();
     let said = format!("{}{}", String::from_utf8_lossy(&out.stdout), String::from_utf8_lossy(&out.stderr));
-    assert!(said.contains("panicked") && said.contains("a bug in a view"), "the child panicked where it should: {said}");
+    assert!(
+        said.contains("panicked") && said.contains("a bug in a view"),
+        "the child panicked where it should: {said}"
+    );
     let left = recovery_files_in(&dir.path().join("data"));
     assert_eq!(left.len(), 1, "the panic left the unsaved changes: {left:?}");
     let recovered = relplan::store::load(&left[0]).unwrap().book;
