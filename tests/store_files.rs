@@ -129,7 +129,7 @@ fn the_last_versions_are_kept_per_book_path() {
     }
     BookFile::new_at(&b).save(&book).unwrap();
     let kept = relplan::store::kept_versions(&a);
-    assert_eq!(kept.len(), relplan::store::KEEP_VERSIONS);
+    assert_eq!(kept.len(), relplan::store::DEFAULT_KEEP_VERSIONS);
     let newest = std::fs::read_to_string(kept.last().unwrap()).unwrap();
     assert!(newest.contains("Version 6"), "the version before the last save is kept");
     assert!(relplan::store::kept_versions(&b).is_empty(), "two books called plan.ron never share backups");

@@ -180,3 +180,166 @@ fn a_save_into_a_folder_that_vanished_says_why_keeps_the_book_and_offers_save_as
     assert!(h.state().session().is_some_and(|s| s.doc.is_dirty()), "the changes are still open");
     assert_eq!(book(&h), mine, "nothing was lost");
 }
+
+#[cfg(unix)]
+fn set_mode(path: &Path, mode: u32) {
+    use std::os::unix::fs::PermissionsExt;
+    std::fs::set_permissions(path, std::fs::Permissions::from_mode(mode)).unwrap();
+}
+
+fn is_dirty(h: &egui_kittest::Harness<'static, relplan::ui::RelplanApp>) -> bool {
+    h.state().session().is_some_and(|s| s.doc.is_dirty())
+}
+
+#[cfg(unix)]
+#[test]
+fn a_read_only_book_opens_with_a_banner_and_is_saved_once_made_writable() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = book_file(dir.path(), relplan::templates::EXAMPLE);
+    set_mode(&path, 0o444);
+    if !std::fs::metadata(&path).unwrap().permissions().readonly() {
+        eprintln!("skipped: this file system does not keep a file's read-only mode");
+        return;
+    }
+    let mut h = app_with_file(path.clone());
+    h.get_by_label("Read-only: this book is not saved to its file");
+    h.get_by_label_contains("Its file is read-only");
+    assert!(h.state().title().ends_with("(read-only) — Relplan"), "{}", h.state().title());
+    duplicate_a_release(&mut h);
+    h.key_press_modifiers(Modifiers::COMMAND, Key::S);
+    settle(&mut h);
+    h.get_by_label("This book is open read-only");
+    assert_eq!(std::fs::read_to_string(&path).unwrap(), relplan::templates::EXAMPLE, "the file is untouched");
+    h.get_by_label("Close").click();
+    h.run();
+    // Made writable outside Relplan: Check again, and saving works.
+    set_mode(&path, 0o644);
+    h.get_by_label("Check again").click();
+    h.run();
+    assert!(h.query_by_label("Read-only: this book is not saved to its file").is_none());
+    let mine = book(&h);
+    h.key_press_modifiers(Modifiers::COMMAND, Key::S);
+    settle(&mut h);
+    assert!(!is_dirty(&h), "saved");
+    assert_eq!(relplan::store::load(&path).unwrap().book, mine);
+}
+
+#[cfg(unix)]
+#[test]
+fn a_book_made_read_only_while_open_is_not_saved_over_and_the_window_stays_open() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = book_file(dir.path(), relplan::templates::EXAMPLE);
+    let mut h = app_with_file(path.clone());
+    duplicate_a_release(&mut h);
+    let mine = book(&h);
+    set_mode(&path, 0o444);
+    if !std::fs::metadata(&path).unwrap().permissions().readonly() {
+        eprintln!("skipped: this file system does not keep a file's read-only mode");
+        return;
+    }
+    // Closing the window, the user chooses to save first.
+    h.key_press_modifiers(Modifiers::COMMAND, Key::Q);
+    h.run();
+    h.get_by_label("Save").click();
+    settle(&mut h);
+    h.get_by_label("The book was not saved");
+    assert!(
+        h.query_all_by_label_contains(
+            "plan.ron is read-only (use Save as… to keep your changes in another file, or make plan.ron writable"
+        )
+        .count()
+            >= 1,
+        "the reason and what to do, in plain words"
+    );
+    assert!(!h.state().close_confirmed(), "the window stays open");
+    assert!(h.state().title().starts_with("• "), "still marked unsaved: {}", h.state().title());
+    assert!(is_dirty(&h));
+    assert_eq!(book(&h), mine, "nothing was lost");
+    assert_eq!(std::fs::read_to_string(&path).unwrap(), relplan::templates::EXAMPLE, "the file is untouched");
+    h.get_by_label("Close").click();
+    h.run();
+    h.get_by_label("Read-only: this book is not saved to its file");
+    set_mode(&path, 0o644);
+}
+
+#[cfg(unix)]
+#[test]
+fn a_save_into_a_read_only_folder_says_why_and_loses_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    let folder = dir.path().join("shared");
+    std::fs::create_dir(&folder).unwrap();
+    let path = book_file(&folder, relplan::templates::EXAMPLE);
+    let mut h = app_with_file(path.clone());
+    duplicate_a_release(&mut h);
+    let mine = book(&h);
+    set_mode(&folder, 0o555);
+    let probe = folder.join("probe");
+    if std::fs::write(&probe, b"").is_ok() {
+        let _ = std::fs::remove_file(&probe);
+        set_mode(&folder, 0o755);
+        eprintln!("skipped: this user may write into read-only folders");
+        return;
+    }
+    h.key_press_modifiers(Modifiers::COMMAND, Key::S);
+    settle(&mut h);
+    set_mode(&folder, 0o755);
+    h.get_by_label("The book was not saved");
+    let reason = format!("its folder {} is read-only", folder.display());
+    assert!(h.query_all_by_label_contains(&reason).count() >= 1, "the reason, in plain words");
+    assert!(is_dirty(&h), "the changes are still open");
+    assert_eq!(book(&h), mine, "nothing was lost");
+    assert_eq!(std::fs::read_to_string(&path).unwrap(), relplan::templates::EXAMPLE, "the file is untouched");
+}
+
+#[test]
+fn regaining_focus_looks_at_the_file_at_once() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = book_file(dir.path(), relplan::templates::EXAMPLE);
+    let mut h = app_with_file(path.clone());
+    let modified = std::fs::metadata(&path).unwrap().modified().unwrap();
+    h.input_mut().focused = false;
+    h.run();
+    // Someone changes the book while the window is in the background, and
+    // its size and time stay the same: only a full look finds the change.
+    let theirs = relplan::templates::EXAMPLE.replace("Northwind Payments", "Northwind Paymentz");
+    assert_eq!(theirs.len(), relplan::templates::EXAMPLE.len());
+    std::fs::write(&path, &theirs).unwrap();
+    std::fs::File::options().write(true).open(&path).unwrap().set_modified(modified).unwrap();
+    let quiet = std::time::Instant::now();
+    while quiet.elapsed() < relplan::store::POLL_EVERY + Duration::from_millis(500) {
+        h.step();
+        std::thread::sleep(Duration::from_millis(25));
+    }
+    assert!(h.query_by_label_contains("changed on disk").is_none(), "the regular look at size and time misses it");
+    h.input_mut().focused = true;
+    step_until(&mut h, "noticing the change on regaining focus", Duration::from_secs(1), |h| {
+        h.query_by_label_contains("The book's file was changed on disk by someone else.").is_some()
+    });
+    h.get_by_label("Reload").click();
+    settle(&mut h);
+    assert_eq!(book(&h).name, "Northwind Paymentz");
+}
+
+#[test]
+fn the_number_of_versions_kept_follows_the_preference() {
+    use relplan::ui::{Prefs, RelplanApp, StartOptions};
+    let dir = tempfile::tempdir().unwrap();
+    let path = book_file(dir.path(), relplan::templates::EXAMPLE);
+    ui_support::isolate();
+    let prefs = Prefs { keep_versions: 2, ..Prefs::default() };
+    let start = StartOptions { file: Some(path.clone()), ..Default::default() };
+    let mut h = egui_kittest::Harness::builder()
+        .with_size(egui::vec2(1400.0, 900.0))
+        .with_max_steps(12)
+        .build_eframe(move |cc| RelplanApp::with_options(&cc.egui_ctx, prefs.clone(), start.clone()));
+    settle(&mut h);
+    for _ in 0..5 {
+        duplicate_a_release(&mut h);
+        h.key_press_modifiers(Modifiers::COMMAND, Key::S);
+        settle(&mut h);
+        assert!(!is_dirty(&h), "saved");
+    }
+    // Five saves replace four versions (the first is the copy as opened).
+    assert_eq!(relplan::store::kept_versions(&path).len(), 2);
+    assert_eq!(Prefs::default().keep_versions, 5, "five unless chosen");
+}

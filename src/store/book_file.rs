@@ -1,10 +1,10 @@
 //! A book file that is open: where it is, what it held when opened, and
 //! whether someone changed it behind our back.
 
-use super::backup::keep_previous_version;
+use super::backup::{DEFAULT_KEEP_VERSIONS, keep_previous_version};
 use super::fingerprint::{DiskState, Fingerprint, disk_state};
 use super::format::{FORMAT_VERSION, scan_header};
-use super::write::{PlainWriter, SaveWriter, write_atomic_with};
+use super::write::{PlainWriter, SaveWriter, is_read_only, read_only_file, write_atomic_with};
 use super::{LoadError, Parsed, SaveError, keep_opened_copy, parse, read_limited};
 use crate::model::Book;
 use std::path::{Path, PathBuf};
@@ -23,6 +23,7 @@ pub struct BookFile {
     backup: Option<PathBuf>,
     on_disk: Option<Fingerprint>,
     newer_version: Option<u32>,
+    keep_versions: usize,
 }
 
 impl BookFile {
@@ -37,13 +38,21 @@ impl BookFile {
             original: Some(bytes),
             backup: None,
             newer_version: parsed.newer_version,
+            keep_versions: DEFAULT_KEEP_VERSIONS,
         };
         Ok((file, parsed))
     }
 
     /// A file that does not exist yet (Save as, or a new book).
     pub fn new_at(path: &Path) -> BookFile {
-        BookFile { path: path.to_owned(), original: None, backup: None, on_disk: None, newer_version: None }
+        BookFile {
+            path: path.to_owned(),
+            original: None,
+            backup: None,
+            on_disk: None,
+            newer_version: None,
+            keep_versions: DEFAULT_KEEP_VERSIONS,
+        }
     }
 
     /// The file that restored changes belong to. `base` is the content the
@@ -63,7 +72,14 @@ impl BookFile {
             (Some(_), None) => Some(Fingerprint::unknown()),
             (None, base) => base,
         };
-        BookFile { path: path.to_owned(), original: bytes, backup: None, on_disk, newer_version }
+        BookFile {
+            path: path.to_owned(),
+            original: bytes,
+            backup: None,
+            on_disk,
+            newer_version,
+            keep_versions: DEFAULT_KEEP_VERSIONS,
+        }
     }
 
     /// Where the file is.
@@ -87,8 +103,22 @@ impl BookFile {
         self.newer_version
     }
 
-    /// Whether the file on disk is still what Relplan last read or wrote
-    /// (size, modification time and content hash).
+    /// How many earlier versions of the book the saves keep as backups
+    /// ([`DEFAULT_KEEP_VERSIONS`] unless set; at least one).
+    pub fn set_keep_versions(&mut self, keep: usize) {
+        self.keep_versions = keep.max(1);
+    }
+
+    /// Whether the file exists and is read-only, so that saves to it are
+    /// refused.
+    pub fn is_read_only(&self) -> bool {
+        is_read_only(&self.path)
+    }
+
+    /// Whether the file on disk still holds what Relplan last read or wrote
+    /// (same size and content hash; a file only touched, or rewritten with
+    /// the same bytes, is unchanged). The modification time is not looked
+    /// at here: the watch uses it to skip reading a file that was not touched.
     pub fn disk_state(&self) -> DiskState {
         disk_state(&self.path, self.on_disk.as_ref())
     }
@@ -127,6 +157,10 @@ impl BookFile {
     /// [`BookFile::save_over`], with the bytes passing through `writer`.
     pub fn save_over_with(&mut self, book: &Book, writer: &mut dyn SaveWriter) -> Result<(), SaveError> {
         self.refuse_newer()?;
+        // Refused before any backup is taken, so that retrying leaves no trace.
+        if self.is_read_only() {
+            return Err(read_only_file(&self.path));
+        }
         let previous = std::fs::read(&self.path).ok();
         if let Some(found) = previous.as_deref().and_then(newer_version_of) {
             return Err(self.error(&format!(
@@ -134,7 +168,9 @@ impl BookFile {
                  it could lose what that version keeps in it (use Save as… to choose another file)"
             )));
         }
-        if let Some(original) = &self.original {
+        // The copy as opened is taken once, even when the first save fails
+        // and is tried again.
+        if let (Some(original), None) = (&self.original, &self.backup) {
             self.backup = Some(keep_opened_copy(&self.path, original)?);
         }
         // The version being replaced, unless it is the copy just kept (a
@@ -142,7 +178,7 @@ impl BookFile {
         if let Some(previous) = &previous
             && self.original.as_ref() != Some(previous)
         {
-            keep_previous_version(&self.path, previous)?;
+            keep_previous_version(&self.path, previous, self.keep_versions)?;
         }
         let text = super::to_text(book).map_err(|e| self.error(&e.to_string()))?;
         write_atomic_with(&self.path, text.as_bytes(), writer)?;

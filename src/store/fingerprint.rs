@@ -65,7 +65,10 @@ pub enum DiskState {
 
 /// Compares the file at `path` with the fingerprint Relplan expects there
 /// (`None`: Relplan never read or wrote it, so any file there is someone
-/// else's). Checks size, time and content hash.
+/// else's). Reads the file and compares its size and content hash; the
+/// modification time does not count (a file touched, or rewritten with the
+/// same bytes, has not changed). The watch looks at the time only to skip
+/// reading a file nobody touched.
 pub fn disk_state(path: &Path, expected: Option<&Fingerprint>) -> DiskState {
     match (Fingerprint::read(path), expected) {
         (Err(e), Some(_)) if e.kind() == std::io::ErrorKind::NotFound => DiskState::Deleted,

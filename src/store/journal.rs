@@ -8,7 +8,9 @@
 //! [`WRITE_AT_LEAST_EVERY`] after the first unwritten change during
 //! continuous typing. So the recovery file is never more than about five
 //! seconds behind the last edit. A panic hook writes any copy not yet
-//! written before the process ends.
+//! written before the process ends; the window, as the panic unwinds
+//! through it, hands over the book of that very moment too
+//! ([`Journal::keep_now`]).
 
 use super::recovery::{Recovered, RecoveryInfo, RecoverySlot};
 use crate::model::Book;
@@ -132,6 +134,18 @@ impl Journal {
         drop(s);
         self.shared.wake.notify_all();
         None
+    }
+
+    /// Hands the journal the book as it is now, however recent the last
+    /// copy, and writes it at once. For the window's last moment, when a
+    /// panic unwinds through it: the copy it handed over before may be up
+    /// to [`SNAPSHOT_EVERY`] older than the last edit.
+    pub fn keep_now(&mut self, state: u64, book: impl FnOnce() -> (Book, JournalContext)) {
+        if self.copied.is_none_or(|(copied, _)| copied != state) {
+            self.copied = None;
+            self.changed(state, Instant::now(), book);
+        }
+        self.flush();
     }
 
     /// The book has no unsaved changes any more (it was saved, or the

@@ -20,7 +20,10 @@ mod recovery;
 mod watch;
 mod write;
 
-pub use backup::{KEEP_VERSIONS, backup_dir, data_dir, keep_opened_copy, keep_previous_version, kept_versions};
+pub use backup::{
+    DEFAULT_KEEP_VERSIONS, KEEP_OPENED_COPIES, backup_dir, data_dir, keep_opened_copy, keep_previous_version,
+    kept_versions, opened_copies,
+};
 pub use book_file::BookFile;
 pub use compare::{Difference, compare};
 pub use error::{LoadError, ParseError, SaveError, plain_io};
@@ -37,7 +40,7 @@ pub use lock::{
 pub use parse::{Parsed, parse};
 pub use recovery::{Recovered, RecoveryInfo, recoverable, recovery_dir};
 pub use watch::{FileWatch, POLL_EVERY};
-pub use write::{PlainWriter, SaveWriter, write_atomic, write_atomic_with};
+pub use write::{PlainWriter, SaveWriter, is_read_only, write_atomic, write_atomic_with};
 
 use crate::model::Book;
 use std::io::Read;

@@ -32,8 +32,10 @@ impl SaveWriter for PlainWriter {
 /// The bytes go to a temporary file in the same folder, which is flushed to
 /// disk and then renamed over the original; the folder is flushed too. The
 /// original's permissions are kept. A symbolic link is followed, so the file
-/// it points to is replaced and the link stays. On any failure the file at
-/// `path` is exactly as it was.
+/// it points to is replaced and the link stays. A read-only file is never
+/// replaced (renaming over it would work in a writable folder, and silently
+/// undo the read-only mark). On any failure the file at `path` is exactly as
+/// it was.
 pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<(), SaveError> {
     write_atomic_with(path, bytes, &mut PlainWriter)
 }
@@ -41,13 +43,62 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<(), SaveError> {
 /// [`write_atomic`], with the bytes passing through `writer`.
 pub fn write_atomic_with(path: &Path, bytes: &[u8], writer: &mut dyn SaveWriter) -> Result<(), SaveError> {
     let target = real_target(path);
-    let mut file = AtomicWriteFile::options().open(&target).map_err(|e| SaveError::io(path, &e))?;
+    if is_read_only(&target) {
+        return Err(read_only_file(path));
+    }
+    let mut file = AtomicWriteFile::options().open(&target).map_err(|e| match e.kind() {
+        std::io::ErrorKind::PermissionDenied => read_only_folder(path),
+        _ => SaveError::io(path, &e),
+    })?;
     if let Err(e) = writer.write_bytes(&mut file, bytes) {
         // Discarding removes the temporary copy; the original is untouched.
         let _ = file.discard();
         return Err(SaveError::io(path, &e));
     }
     file.commit().map_err(|e| SaveError::io(path, &e))
+}
+
+/// Whether the file at `path` exists and may not be written: it is marked
+/// read-only, or the system refuses to open it for writing. Opening for
+/// writing changes nothing in the file (it is neither truncated nor touched).
+pub fn is_read_only(path: &Path) -> bool {
+    match std::fs::metadata(path) {
+        Ok(meta) if meta.is_file() => {
+            meta.permissions().readonly()
+                || std::fs::OpenOptions::new()
+                    .write(true)
+                    .open(path)
+                    .is_err_and(|e| e.kind() == std::io::ErrorKind::PermissionDenied)
+        }
+        _ => false,
+    }
+}
+
+/// The refusal to replace a read-only file.
+pub(super) fn read_only_file(path: &Path) -> SaveError {
+    let name = path.file_name().map_or_else(|| path.display().to_string(), |n| n.to_string_lossy().into_owned());
+    SaveError {
+        path: path.to_owned(),
+        reason: format!(
+            "{name} is read-only (use Save as… to keep your changes in another file, or make {name} writable and \
+             save again)"
+        ),
+    }
+}
+
+/// The failure to write into a folder that may not be written.
+fn read_only_folder(path: &Path) -> SaveError {
+    let folder = match path.parent() {
+        Some(p) if !p.as_os_str().is_empty() => p.display().to_string(),
+        _ => ".".to_owned(),
+    };
+    SaveError {
+        path: path.to_owned(),
+        reason: format!(
+            "its folder {folder} is read-only, so no file can be written there (use Save as… to put the book in \
+             another folder)"
+        ),
+    }
 }
 
 /// The file a path really names: the target of a symbolic link.

@@ -64,7 +64,9 @@ impl RelplanApp {
         self.prefs.add_recent(&path);
         self.load_error = None;
         let problems = parsed.findings.len();
-        let read_only = read_only.or(parsed.newer_version.map(ReadOnly::NewerFormat));
+        let read_only = read_only
+            .or(parsed.newer_version.map(ReadOnly::NewerFormat))
+            .or_else(|| file.is_read_only().then_some(ReadOnly::FileReadOnly));
         let mut session = Session::new(Document::new(parsed.book), Some(file), parsed.findings);
         session.read_only = read_only;
         session.lock = lock;
@@ -182,6 +184,10 @@ impl RelplanApp {
             }
             Err(e) => {
                 if !moved {
+                    // A file made read-only while open: say so in the banner too.
+                    if s.read_only.is_none() && file.is_read_only() {
+                        s.read_only = Some(ReadOnly::FileReadOnly);
+                    }
                     s.file = Some(file);
                 }
                 self.close_after_save = false;
@@ -245,7 +251,8 @@ impl RelplanApp {
         self.save_to(BookFile::new_at(&path), false);
     }
 
-    pub(super) fn save_to(&mut self, file: BookFile, overwrite: bool) {
+    pub(super) fn save_to(&mut self, mut file: BookFile, overwrite: bool) {
+        file.set_keep_versions(self.prefs.keep_versions);
         if let Some(s) = &mut self.session {
             s.doc.seal();
             let job = jobs::save(file, s.doc.book().clone(), s.doc.history().state(), overwrite);

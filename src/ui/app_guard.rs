@@ -122,10 +122,22 @@ impl RelplanApp {
     }
 
     /// Tries again to take the lock of a book open read-only because
-    /// someone else had it.
+    /// someone else had it, or looks again whether a read-only file was
+    /// made writable.
     pub(super) fn retry_lock(&mut self) {
         let Some(s) = &mut self.session else { return };
         let Some(path) = s.path().map(ToOwned::to_owned) else { return };
+        if s.read_only == Some(ReadOnly::FileReadOnly) {
+            if crate::store::is_read_only(&path) {
+                self.set_status("The file is still read-only.".into(), false);
+                return;
+            }
+            s.read_only = None;
+            if s.lock.is_some() {
+                self.set_status("The file is writable now: saving works again.".into(), false);
+                return;
+            }
+        }
         match BookLock::acquire(&path) {
             Ok(lock) => {
                 s.lock = Some(lock);
@@ -178,6 +190,9 @@ impl RelplanApp {
                 Err(LockError::Unavailable(_)) => {}
             }
         }
+        if session.read_only.is_none() && session.file.as_ref().is_some_and(BookFile::is_read_only) {
+            session.read_only = Some(ReadOnly::FileReadOnly);
+        }
         session.journal = Some(Journal::adopt(recovered));
         self.protect(&mut session);
         self.set_session(session);
@@ -220,6 +235,23 @@ impl RelplanApp {
     pub(super) fn recover_later(&mut self) {
         self.recovered.clear();
         self.finish_recovery();
+    }
+}
+
+impl Drop for RelplanApp {
+    /// When a panic unwinds through the window, the unsaved changes of that
+    /// very moment go to the recovery file. (The panic hook, which runs
+    /// first, can write only the last copy the journal was handed, which may
+    /// be up to half a second older than the last edit.)
+    fn drop(&mut self) {
+        if !std::thread::panicking() {
+            return;
+        }
+        if let Some(Session { doc, journal: Some(journal), journal_context, .. }) = &mut self.session
+            && doc.is_dirty()
+        {
+            journal.keep_now(doc.history().state(), || (doc.book().clone(), journal_context.clone()));
+        }
     }
 }
 

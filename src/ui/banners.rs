@@ -19,7 +19,9 @@ impl RelplanApp {
                 if ui.button("Save as…").clicked() {
                     self.run_command(super::CommandId::SaveAs);
                 }
-                if matches!(reason, ReadOnly::LockedBy(_)) && ui.button("Check again").clicked() {
+                if matches!(reason, ReadOnly::LockedBy(_) | ReadOnly::FileReadOnly)
+                    && ui.button("Check again").clicked()
+                {
                     self.retry_lock();
                 }
             });

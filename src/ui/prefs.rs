@@ -1,5 +1,6 @@
 //! Preferences that persist between runs: theme, zoom, recent files, the
-//! renderer and the name used in the audit trail.
+//! renderer, the name used in the audit trail and how many earlier
+//! versions of each book are kept as backups.
 //!
 //! They live in `settings.ron` in the user's configuration folder (or in
 //! `RELPLAN_CONFIG_DIR`), written atomically. A missing or broken settings
@@ -26,11 +27,20 @@ pub struct Prefs {
     pub renderer: Option<String>,
     /// The name written in the audit trail instead of the system user name.
     pub author: Option<String>,
+    /// How many earlier versions of each book are kept as backups (at least one).
+    pub keep_versions: usize,
 }
 
 impl Default for Prefs {
     fn default() -> Self {
-        Self { theme: Theme::Light, zoom: 1.0, recent: Vec::new(), renderer: None, author: None }
+        Self {
+            theme: Theme::Light,
+            zoom: 1.0,
+            recent: Vec::new(),
+            renderer: None,
+            author: None,
+            keep_versions: crate::store::DEFAULT_KEEP_VERSIONS,
+        }
     }
 }
 

@@ -38,6 +38,8 @@ pub enum ReadOnly {
     LockedBy(LockHeld),
     /// It was written by a newer Relplan (this format version).
     NewerFormat(u32),
+    /// Its file is marked read-only.
+    FileReadOnly,
 }
 
 impl ReadOnly {
@@ -52,6 +54,10 @@ impl ReadOnly {
                  Saving it here could lose what the newer version keeps in it, so it is never saved over.",
                 crate::store::FORMAT_VERSION
             ),
+            ReadOnly::FileReadOnly => "Its file is read-only, so Relplan does not save over it. Save as… keeps \
+                                       your changes in another file; or make the file writable and choose Check \
+                                       again."
+                .to_owned(),
         }
     }
 }
