@@ -161,6 +161,7 @@ impl RelplanApp {
 
     fn blank(ctx: &egui::Context, mut prefs: Prefs, start: &StartOptions) -> Self {
         ctx.options_mut(|o| o.zoom_with_keyboard = false);
+        super::jobs::wake_on_finish(ctx);
         if let Some(theme) = start.theme {
             prefs.theme = theme;
         }

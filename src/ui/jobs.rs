@@ -85,10 +85,26 @@ impl Job {
     }
 }
 
+/// The window to wake when a job finishes, so that its result shows at
+/// once rather than at the next polling frame.
+static WAKE: Mutex<Option<egui::Context>> = Mutex::new(None);
+
+/// Makes finished jobs wake this window (the app calls it as it starts).
+pub fn wake_on_finish(ctx: &egui::Context) {
+    if let Ok(mut wake) = WAKE.lock() {
+        *wake = Some(ctx.clone());
+    }
+}
+
 fn spawn(label: String, work: impl FnOnce() -> JobResult + Send + 'static) -> Job {
     let (tx, rx) = channel();
     std::thread::spawn(move || {
         let _ = tx.send(work());
+        if let Ok(wake) = WAKE.lock()
+            && let Some(ctx) = wake.as_ref()
+        {
+            ctx.request_repaint();
+        }
     });
     Job { label, progress: None, receiver: rx }
 }
