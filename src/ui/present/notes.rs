@@ -131,7 +131,7 @@ fn page_ui(ui: &mut egui::Ui, page: &NotesPage, size: f32) {
     ui.label(RichText::new(format!("Next: {}", page.next)).size(size * 0.85).weak());
     if let Some(hint) = placement_hint(page.placement) {
         ui.add_space(size * 0.3);
-        ui.label(RichText::new(hint).size(size * 0.6).weak());
+        ui.label(RichText::new(hint).size(size * 0.75).weak());
     }
 }
 
