@@ -42,7 +42,7 @@ fn a_screenshot_of_the_walkthrough_is_a_whole_1080p_slide() {
     let white = picture.pixels().filter(|p| p.0 == [255, 255, 255]).count();
     assert!(white * 100 > pixels * 75, "mostly white: {white} of {pixels}");
     let blue = |p: &&image::Rgb<u8>| p.0[2] > 120 && p.0[0] < 60 && p.0[1] < 110;
-    let kicker = picture.enumerate_pixels().filter(|(_, y, p)| *y < 80 && blue(&p)).count();
+    let kicker = picture.enumerate_pixels().filter(|(_, y, p)| *y < 80 && blue(p)).count();
     assert!(kicker > 200, "the blue kicker is at the top: {kicker} blue pixels");
     let top_left = picture.enumerate_pixels().filter(|(x, y, _)| *x < 80 && *y < 40);
     assert!(top_left.clone().all(|(_, _, p)| p.0 == [255, 255, 255]), "no menu bar in the corner");

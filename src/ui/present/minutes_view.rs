@@ -31,7 +31,8 @@ pub fn minutes_ui(ui: &mut Ui, book: &Book, start: Option<usize>) -> Option<Minu
         if ui.button("Copy minutes").clicked() {
             ui.ctx().copy_text(text.clone());
         }
-        if ui.button("Export slides…").on_hover_text("These slides as a PDF, for those who could not attend").clicked() {
+        if ui.button("Export slides…").on_hover_text("These slides as a PDF, for those who could not attend").clicked()
+        {
             action = Some(MinutesAction::ExportSlides);
         }
     });

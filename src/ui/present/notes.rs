@@ -75,9 +75,9 @@ pub fn builder(placement: Placement) -> ViewportBuilder {
 fn placement_hint(placement: Placement) -> Option<&'static str> {
     match placement {
         Placement::Screen(_) => None,
-        Placement::OneScreen => {
-            Some("Only one screen was found (or the projector mirrors it), so the notes sit over the slides. N hides them.")
-        }
+        Placement::OneScreen => Some(
+            "Only one screen was found (or the projector mirrors it), so the notes sit over the slides. N hides them.",
+        ),
         Placement::Unknown => Some(
             "Relplan cannot tell whether there is a second screen, so the notes sit over the slides: move them to the \
              laptop's screen, or press N to hide them.",
