@@ -181,6 +181,23 @@ fn export_writes_every_file_format_and_an_evidence_pack_with_checksums() {
 }
 
 #[test]
+fn export_slides_writes_the_walkthrough_of_the_upcoming_releases_or_of_one() {
+    let dir = tempfile::tempdir().unwrap();
+    let book = example_path().to_str().unwrap();
+    for (release, has, lacks) in [(None, "Upcomingreleases", "REL-3"), (Some("REL-5"), "REL-5", "REL-4")] {
+        let out = dir.path().join(format!("{}.pdf", release.unwrap_or("upcoming")));
+        let mut args = vec!["export", book, "--to", "slides", "-o", out.to_str().unwrap(), "--today", "2026-11-27"];
+        args.extend(release.iter().flat_map(|r| ["--release", *r]));
+        let run = relplan(&args);
+        assert!(run.status.success(), "{}", text(&run.stderr));
+        let bytes = std::fs::read(&out).unwrap();
+        assert!(bytes.starts_with(b"%PDF-"));
+        let words: String = pdf_extract::extract_text_from_mem(&bytes).unwrap().split_whitespace().collect();
+        assert!(words.contains(has) && words.contains("Go/no-go") && !words.contains(lacks), "{release:?}");
+    }
+}
+
+#[test]
 fn export_minutes_writes_what_the_last_walkthrough_decided() {
     use relplan::model::{AuditKind, Id};
     use relplan::present::{decide, meeting};

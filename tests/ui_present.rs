@@ -138,10 +138,15 @@ fn the_presenters_notes_follow_the_slide() {
     select(&mut h, "Payments 2027.01.1");
     press(&mut h, Key::F5);
     press(&mut h, Key::N);
-    // Without a second screen (as in this test) the notes float over the slides.
+    // Without a second screen (as in this test) the notes float over the slides, and say so.
     h.get_by_label("Presenter notes — Relplan");
+    h.get_by_label_contains("cannot tell whether there is a second screen");
     h.get_by_label("Slide 1 of 11 · Overview");
     h.get_by_label("Next: Scope and changes");
+    // The time of day, and how long the walkthrough has run (the book's clock stands still here).
+    let now = h.state().session().expect("a book").doc.now();
+    let time = now.to_zoned(jiff::tz::TimeZone::system()).strftime("%H:%M").to_string();
+    h.get_by_label(&format!("{time} · walkthrough 0 min"));
     press(&mut h, Key::End);
     h.get_by_label("Slide 11 of 11 · Go/no-go");
     h.get_by_label_contains("• 5 attendees have not voted");

@@ -200,12 +200,7 @@ impl RelplanApp {
             }
             PickPurpose::ExportMinutes => self.last_minutes().map(String::into_bytes),
             PickPurpose::ExportSlides => {
-                // The release selected (or presented), else the upcoming releases.
-                let scope = self
-                    .selected
-                    .clone()
-                    .filter(|id| book.release(id).is_some())
-                    .map_or(crate::present::Scope::Upcoming, crate::present::Scope::Release);
+                let scope = self.slides_scope(book);
                 let today = crate::ui::today();
                 let findings = crate::check::all_findings(book, today);
                 let deck = crate::present::deck(book, &scope, today, &findings);

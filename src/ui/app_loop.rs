@@ -83,9 +83,10 @@ impl RelplanApp {
 }
 
 impl eframe::App for RelplanApp {
-    fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
+    fn ui(&mut self, ui: &mut egui::Ui, frame: &mut eframe::Frame) {
         let ctx = ui.ctx().clone();
         self.apply_look(&ctx);
+        self.find_screens(frame);
         self.poll_jobs(&ctx);
         self.handle_dropped_files(&ctx);
         self.handle_close_request(&ctx);

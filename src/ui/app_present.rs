@@ -15,12 +15,12 @@ const MESSAGE_SECS: f64 = 12.0;
 
 impl RelplanApp {
     /// Starts a walkthrough of the selected release, or of the upcoming
-    /// releases when none is selected.
+    /// releases when none is selected (or the one selected is gone, say
+    /// after its duplication was undone: the window says "No release
+    /// selected" then too).
     pub(super) fn present_selected(&mut self) {
-        let scope = match &self.selected {
-            Some(id) => Scope::Release(id.clone()),
-            None => Scope::Upcoming,
-        };
+        let Some(s) = &self.session else { return };
+        let scope = self.selected_scope(s.doc.book());
         self.start_presenting(scope);
     }
 
@@ -31,6 +31,30 @@ impl RelplanApp {
         if self.screenshot.is_none() {
             self.ctx.send_viewport_cmd(egui::ViewportCommand::Fullscreen(true));
         }
+    }
+
+    /// Looks for a second screen for the presenter's notes (not while a
+    /// screenshot is taken: it shows the slides alone).
+    pub(super) fn find_screens(&mut self, frame: &eframe::Frame) {
+        if let Some(state) = &mut self.present
+            && self.screenshot.is_none()
+        {
+            state.find_screens(frame);
+        }
+    }
+
+    /// What Export slides exports: the deck being presented, else the
+    /// selected release's, else the upcoming releases'.
+    pub(super) fn slides_scope(&self, book: &crate::model::Book) -> Scope {
+        match &self.present {
+            Some(state) => state.scope.clone(),
+            None => self.selected_scope(book),
+        }
+    }
+
+    /// The selected release, or the upcoming releases when none is selected.
+    fn selected_scope(&self, book: &crate::model::Book) -> Scope {
+        self.selected.clone().filter(|id| book.release(id).is_some()).map_or(Scope::Upcoming, Scope::Release)
     }
 
     /// Whether a walkthrough is running.
@@ -122,6 +146,7 @@ impl RelplanApp {
         match request {
             Some(Request::Leave) => self.stop_presenting(),
             Some(Request::SaveMinutes) => self.pick_for(PickPurpose::ExportMinutes, "md"),
+            Some(Request::ExportSlides) => self.pick_for(PickPurpose::ExportSlides, "pdf"),
             None => {}
         }
     }

@@ -193,3 +193,48 @@ fn an_empty_release_still_gives_every_slide_with_plain_words() {
     let runbook = slide(&d, SlideKind::Runbook);
     assert!(runbook.top.iter().any(|b| matches!(b, Block::Callout(c) if c.text.contains("No deployment"))));
 }
+
+#[test]
+fn the_schedule_lists_a_clash_and_marks_the_deployments_in_it() {
+    let mut book = example();
+    // A smoke test of REL-6 booked into staging while REL-5 rehearses there.
+    let payments = book.release(&Id::from("REL-5")).expect("REL-5");
+    let rehearsal = payments.deployments.iter().find(|d| d.name == "Staging rehearsal").expect("a rehearsal").clone();
+    let mut smoke = rehearsal.clone();
+    smoke.id = Id::from("DEP-99");
+    smoke.name = "Hotfix smoke test".into();
+    smoke.config_items.clear();
+    smoke.steps.clear();
+    let rel6 = book.releases.iter_mut().find(|r| r.id.as_str() == "REL-6").expect("REL-6");
+    rel6.deployments.push(smoke);
+
+    let d = rel5(&book);
+    let s = slide(&d, SlideKind::Schedule);
+    let conflicts = tables(s).into_iter().find(|t| t.caption == "Conflicts").expect("a conflicts table");
+    let rows: Vec<(&str, &str)> =
+        conflicts.rows.iter().map(|r| (r.cells[0].text.as_str(), r.cells[1].text.as_str())).collect();
+    let clash = rows.iter().find(|(kind, _)| *kind == "⚠ Same environment").unwrap_or_else(|| panic!("{rows:?}"));
+    assert!(clash.1.contains("DEP-99 “Hotfix smoke test” of REL-6"), "{}", clash.1);
+    assert!(clash.1.contains(&format!("{} “Staging rehearsal” of REL-5", rehearsal.id)), "{}", clash.1);
+    assert_eq!(conflicts.rows[0].cells[0].tone, crate::present::blocks::Tone::Bad);
+    let n = conflicts.rows.len() + conflicts.more;
+    assert!(s.notes[0].starts_with(&format!("{n} conflict")), "{:?}", s.notes);
+    assert!(s.notes[0].contains("agree who moves"), "{:?}", s.notes);
+
+    // On the timeline, the rehearsal is marked and the deployments without a clash are not.
+    let Some(Block::Timeline(t)) = s.top.first() else { panic!("the schedule starts with a timeline") };
+    let marked: Vec<(&str, &str)> = t
+        .lanes
+        .iter()
+        .flat_map(|l| l.spans.iter().filter(|x| x.conflict).map(move |x| (l.label.as_str(), x.label.as_str())))
+        .collect();
+    assert_eq!(marked, [("Staging", "Staging rehearsal")]);
+
+    // Without the smoke test, the same slide says there is no clash.
+    let plain = example();
+    let d = deck_of(&plain, Scope::Release(Id::from("REL-5")));
+    let s = slide(&d, SlideKind::Schedule);
+    let conflicts = tables(s).into_iter().find(|t| t.caption == "Conflicts").expect("a conflicts table");
+    assert!(conflicts.rows.is_empty() && conflicts.empty.starts_with("✔ No conflicts"));
+    assert_eq!(s.notes[0], "No schedule conflicts.");
+}

@@ -1,5 +1,6 @@
 //! The minutes panel (M): what this walkthrough has decided so far, as
-//! the minutes file will say it, with buttons to save or copy them.
+//! the minutes file will say it, with buttons to save or copy them and to
+//! export the slides for those who could not attend.
 
 use crate::model::Book;
 use crate::present::meeting::meeting_at;
@@ -10,6 +11,8 @@ use egui::{RichText, Ui};
 pub enum MinutesAction {
     /// Save the minutes to a file.
     Save,
+    /// Export the slides being presented to PDF.
+    ExportSlides,
 }
 
 /// Draws the minutes of the walkthrough opened by the audit entry at `start`.
@@ -21,12 +24,16 @@ pub fn minutes_ui(ui: &mut Ui, book: &Book, start: Option<usize>) -> Option<Minu
     };
     let text = crate::export::minutes::to_markdown(book, &meeting, &jiff::tz::TimeZone::system());
     let mut action = None;
-    ui.horizontal(|ui| {
+    ui.horizontal_wrapped(|ui| {
         if ui.button("Save minutes…").clicked() {
             action = Some(MinutesAction::Save);
         }
         if ui.button("Copy minutes").clicked() {
             ui.ctx().copy_text(text.clone());
+        }
+        if ui.button("Export slides…").on_hover_text("These slides as a PDF, for those who could not attend").clicked()
+        {
+            action = Some(MinutesAction::ExportSlides);
         }
     });
     let n = meeting.decisions.len();

@@ -8,8 +8,9 @@
 //!
 //! Files: `look` (sizes scaled to the window), `slide_view` (one slide),
 //! `blocks`, `table`, `timeline` and `matrix` (its parts), `grid` (all
-//! slides), `keys`, `notes` (the second window), `decide_panel` and
-//! `decide_form` (live decisions), `minutes_view`.
+//! slides), `keys`, `notes` (the second window) and `screens` (which
+//! screen it goes on), `decide_panel` and `decide_form` (live decisions),
+//! `minutes_view`.
 
 mod blocks;
 mod decide_form;
@@ -20,6 +21,7 @@ mod look;
 mod matrix;
 mod minutes_view;
 mod notes;
+mod screens;
 mod slide_view;
 mod table;
 mod timeline;
@@ -32,6 +34,7 @@ use crate::ui::theme::Theme;
 use decide_form::DecideForm;
 use keys::Nav;
 use look::Look;
+use screens::Placement;
 use std::rc::Rc;
 
 /// The panel beside the slides.
@@ -50,6 +53,8 @@ pub enum Request {
     Leave,
     /// Save the minutes to a file.
     SaveMinutes,
+    /// Export the deck being presented to PDF.
+    ExportSlides,
 }
 
 /// The state of a walkthrough.
@@ -72,6 +77,9 @@ pub struct PresentState {
     deck: Option<(Rc<Vec<Finding>>, Rc<Deck>)>,
     notes: notes::NotesLink,
     grid_moved: bool,
+    placement: Placement,
+    /// Whether to look for a second screen next frame, and open the notes if one is found.
+    screen_check: Option<bool>,
 }
 
 impl PresentState {
@@ -89,6 +97,25 @@ impl PresentState {
             deck: None,
             notes: notes::NotesLink::default(),
             grid_moved: false,
+            placement: Placement::Unknown,
+            screen_check: Some(true),
+        }
+    }
+
+    /// Looks for a screen the slides are not on: as the walkthrough starts
+    /// (opening the notes there when there is one), and again when N opens
+    /// the notes (a projector may have been plugged in since).
+    pub fn find_screens(&mut self, frame: &eframe::Frame) {
+        if self.screen_check.is_some() {
+            self.screens_found(screens::detect(frame));
+        }
+    }
+
+    fn screens_found(&mut self, placement: Placement) {
+        let Some(open_if_found) = self.screen_check.take() else { return };
+        self.placement = placement;
+        if open_if_found && matches!(placement, Placement::Screen(_)) {
+            self.notes_open = true;
         }
     }
 
@@ -157,14 +184,16 @@ pub fn present_ui(ui: &mut egui::Ui, f: &Frame<'_>, state: &mut PresentState, ou
                     }
                 }
                 Side::Minutes => {
-                    if minutes_view::minutes_ui(ui, f.book, state.meeting_start).is_some() {
-                        request = Some(Request::SaveMinutes);
-                    }
+                    request = minutes_view::minutes_ui(ui, f.book, state.meeting_start).map(|a| match a {
+                        minutes_view::MinutesAction::Save => Request::SaveMinutes,
+                        minutes_view::MinutesAction::ExportSlides => Request::ExportSlides,
+                    });
                 }
             });
         });
     }
-    let clock = f.now.to_zoned(jiff::tz::TimeZone::system()).strftime("%H:%M").to_string();
+    let tz = jiff::tz::TimeZone::system();
+    let clock = notes::clock_text(f.now, None, &tz);
     egui::CentralPanel::default().frame(egui::Frame::new().fill(egui::Color32::WHITE)).show(ui, |ui| {
         let rect = ui.max_rect();
         let look = Look::new(Theme::Projector.tokens(), rect.size(), state.zoom);
@@ -185,7 +214,8 @@ pub fn present_ui(ui: &mut egui::Ui, f: &Frame<'_>, state: &mut PresentState, ou
             slide_view::slide_ui(ui, &look, rect, slide, &footer);
         }
     });
-    notes_ui(&ctx, f, state, &clock);
+    let started = state.meeting_start.and_then(|i| f.book.ledger.audit.get(i)).map(|e| e.at);
+    notes_ui(&ctx, f, state, &notes::clock_text(f.now, started, &tz));
     ctx.request_repaint_after(std::time::Duration::from_secs(5));
     request
 }
@@ -222,7 +252,12 @@ fn navigate(state: &mut PresentState, nav: Nav, count: usize) -> Option<Request>
             state.grid = Some(state.index);
             state.grid_moved = true;
         }
-        Nav::Notes => state.notes_open = !state.notes_open,
+        Nav::Notes => {
+            state.notes_open = !state.notes_open;
+            if state.notes_open {
+                state.screen_check = Some(false);
+            }
+        }
         Nav::Decide => state.side = if state.side == Some(Side::Decide) { None } else { Some(Side::Decide) },
         Nav::Minutes => state.side = if state.side == Some(Side::Minutes) { None } else { Some(Side::Minutes) },
         Nav::ZoomIn => state.zoom_by(1.1),
@@ -247,6 +282,36 @@ fn notes_ui(ctx: &egui::Context, f: &Frame<'_>, state: &PresentState, clock: &st
         page.next =
             f.deck.slides.get(state.index + 1).map_or_else(|| "End of the walkthrough".to_owned(), |s| s.title.clone());
         page.clock = clock.to_owned();
+        page.placement = state.placement;
     }
     notes::show(ctx, &state.notes, Theme::Projector.tokens().body_size);
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_notes_open_by_themselves_only_when_a_second_screen_is_found_as_the_walkthrough_starts() {
+        let mut state = PresentState::new(Scope::Upcoming);
+        state.screens_found(Placement::Screen(1));
+        assert!(state.notes_open, "opened on the other screen");
+        assert_eq!(state.placement, Placement::Screen(1));
+
+        for placement in [Placement::OneScreen, Placement::Unknown] {
+            let mut state = PresentState::new(Scope::Upcoming);
+            state.screens_found(placement);
+            assert!(!state.notes_open, "{placement:?}: N opens them");
+        }
+
+        // Closed with N, then opened again: the screens are looked at again, but nothing opens by itself.
+        let mut state = PresentState::new(Scope::Upcoming);
+        state.screens_found(Placement::OneScreen);
+        navigate(&mut state, Nav::Notes, 5);
+        state.screens_found(Placement::Screen(0));
+        assert_eq!((state.notes_open, state.placement), (true, Placement::Screen(0)));
+        navigate(&mut state, Nav::Notes, 5);
+        state.screens_found(Placement::Screen(1));
+        assert_eq!((state.notes_open, state.placement), (false, Placement::Screen(0)), "no look while closed");
+    }
 }

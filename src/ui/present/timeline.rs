@@ -1,10 +1,10 @@
 //! Drawing the calendar excerpt: months across the top, a lane per kind of
-//! thing, freezes shaded behind everything, a line for today, and labels
-//! that step down a row rather than overlap.
+//! thing, freezes shaded behind everything, a line for today that never
+//! cuts through a label, and labels that step down a row rather than overlap.
 
 use super::look::Look;
 use crate::present::blocks::{Span, SpanKind, Timeline, Tone};
-use egui::{Align2, Color32, FontId, Pos2, Rect, Sense, Stroke, Ui, pos2, vec2};
+use egui::{Align2, Color32, FontId, Rect, Sense, Stroke, Ui, pos2, vec2};
 use jiff::civil::Date;
 
 /// Rows of labels a lane may use before labels are left to the hover text.
@@ -82,23 +82,32 @@ pub fn timeline_ui(ui: &mut Ui, look: &Look, t: &Timeline) {
         let r = Rect::from_x_y_ranges(x_of(s.first, left)..=x_of(s.last, left) + day_w, body.y_range());
         painter.rect_filled(r, 0.0, Color32::from_gray(232));
     }
-    // Lanes.
+    // Lanes: their marks, then the line for today over the marks, then the
+    // labels over the line (a label it would cross gets a light backing).
     let mut y = body.top();
+    let mut labels = Vec::new();
     for (((name, spans), rows), h) in lanes.iter().zip(&placed).zip(&lane_h) {
         painter.hline(left..=rect.right(), y, Stroke::new(look.px(1.0), look.rule()));
         painter.text(pos2(left, y + row_h / 2.0), Align2::LEFT_CENTER, *name, font.clone(), look.t.text);
         for (s, (row, labelled)) in spans.iter().zip(rows) {
             let top = y + *row as f32 * row_h;
-            span_ui(&painter, look, s, x_of(s.first, left), day_w, top, row_h, labelled.then_some(&font));
+            let place = Place { x: x_of(s.first, left), day_w, top, row_h };
+            mark_ui(&painter, look, s, &place);
+            if *labelled {
+                labels.push((s, place));
+            }
         }
         y += h;
     }
     painter.hline(left..=rect.right(), body.bottom(), Stroke::new(look.px(1.0), look.rule()));
-    if let Some(today) = t.today {
-        let x = x_of(today, left) + day_w / 2.0;
+    let today_x = t.today.map(|today| x_of(today, left) + day_w / 2.0);
+    if let Some(x) = today_x {
         painter.vline(x, body.top()..=body.bottom() + look.px(6.0), Stroke::new(look.px(3.0), look.t.accent));
         let at = pos2(x, body.bottom() + look.px(6.0));
         painter.text(at, Align2::CENTER_TOP, "today", font.clone(), look.t.accent);
+    }
+    for (s, place) in labels {
+        label_ui(&painter, look, s, &place, &font, today_x);
     }
     let name = describe(t);
     response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Image, true, &name));
@@ -126,55 +135,74 @@ fn label_text(s: &Span) -> String {
     }
 }
 
-#[allow(clippy::too_many_arguments, reason = "one span's place on the lane")]
-fn span_ui(
-    painter: &egui::Painter,
-    look: &Look,
-    s: &Span,
+/// Where a span is drawn: its first day's left edge, a day's width, and its row.
+struct Place {
     x: f32,
     day_w: f32,
     top: f32,
     row_h: f32,
-    font: Option<&FontId>,
-) {
-    let bar_h = row_h * 0.62;
-    let mid = top + row_h / 2.0;
-    let w = marker_w(look, s, day_w);
-    let colour = match s.kind {
+}
+
+impl Place {
+    fn mid(&self) -> f32 {
+        self.top + self.row_h / 2.0
+    }
+}
+
+/// The colour of a span's label and milestone outline.
+fn ink(look: &Look, s: &Span) -> Color32 {
+    match s.kind {
         _ if s.conflict => look.t.error,
         // What is behind us steps back.
         SpanKind::Milestone { done: true } => look.t.text_weak,
         _ => look.colour(Tone::Normal),
-    };
+    }
+}
+
+/// A span's bar, or a milestone's diamond.
+fn mark_ui(painter: &egui::Painter, look: &Look, s: &Span, p: &Place) {
+    let bar_h = p.row_h * 0.62;
+    let mid = p.mid();
+    let w = marker_w(look, s, p.day_w);
     let (fill, stroke) = match s.kind {
         SpanKind::Phase { current: true } => (look.t.accent, look.t.accent),
         SpanKind::Phase { current: false } => (look.tint(), look.rule()),
         SpanKind::Deployment if s.conflict => (look.t.error, look.t.error),
         SpanKind::Deployment => (look.t.text, look.t.text),
         SpanKind::Blackout => (Color32::from_gray(215), Color32::from_gray(150)),
-        SpanKind::Milestone { .. } => (Color32::WHITE, colour),
+        SpanKind::Milestone { .. } => (Color32::WHITE, ink(look, s)),
     };
     if let SpanKind::Milestone { done } = s.kind {
-        let c = pos2(x + day_w / 2.0, mid);
+        let c = pos2(p.x + p.day_w / 2.0, mid);
         let r = look.px(9.0);
         let diamond = vec![pos2(c.x, c.y - r), pos2(c.x + r, c.y), pos2(c.x, c.y + r), pos2(c.x - r, c.y)];
         let fill = if done { look.t.good } else { Color32::WHITE };
         painter.add(egui::Shape::convex_polygon(diamond, fill, Stroke::new(look.px(2.5), look.t.text)));
     } else {
-        let bar = Rect::from_min_size(pos2(x, mid - bar_h / 2.0), vec2(w, bar_h));
+        let bar = Rect::from_min_size(pos2(p.x, mid - bar_h / 2.0), vec2(w, bar_h));
         painter.rect(bar, look.px(6.0), fill, Stroke::new(look.px(1.5), stroke), egui::StrokeKind::Inside);
     }
-    let Some(font) = font else { return };
+}
+
+/// A span's label, inside its bar when it fits, else after its mark;
+/// backed with white where the line for today (at `today_x`) would cross it.
+fn label_ui(painter: &egui::Painter, look: &Look, s: &Span, p: &Place, font: &FontId, today_x: Option<f32>) {
+    let w = marker_w(look, s, p.day_w);
     let text = label_text(s);
-    let on_bar = label_inside(s);
+    let colour = ink(look, s);
     let galley = painter.layout_no_wrap(text.clone(), font.clone(), colour);
-    if on_bar && galley.size().x + look.px(16.0) <= w {
+    let inside = label_inside(s) && galley.size().x + look.px(16.0) <= w;
+    let (at, colour) = if inside {
         let ink = if matches!(s.kind, SpanKind::Phase { current: true }) { look.t.on_accent } else { look.t.text };
-        painter.text(pos2(x + look.px(8.0), mid), Align2::LEFT_CENTER, text, font.clone(), ink);
+        (pos2(p.x + look.px(8.0), p.mid()), ink)
     } else {
-        let at: Pos2 = pos2(x + w + look.px(8.0), mid);
-        painter.text(at, Align2::LEFT_CENTER, text, font.clone(), colour);
+        (pos2(p.x + w + look.px(8.0), p.mid()), colour)
+    };
+    let area = Align2::LEFT_CENTER.anchor_size(at, galley.size()).expand2(vec2(look.px(4.0), 0.0));
+    if !inside && today_x.is_some_and(|x| area.x_range().contains(x)) {
+        painter.rect_filled(area, look.px(4.0), Color32::from_white_alpha(235));
     }
+    painter.text(at, Align2::LEFT_CENTER, text, font.clone(), colour);
 }
 
 /// The excerpt in words, for screen readers and tests.

@@ -1,0 +1,50 @@
+//! `relplan FILE --view present --screenshot OUT.png --size 1920x1080`: a
+//! real window on a virtual display, as the README's pictures are made.
+//! It needs Xvfb; where `xvfb-run` is not installed the test says so and
+//! does nothing.
+
+use std::path::Path;
+use std::process::Command;
+
+fn has_xvfb() -> bool {
+    Command::new("xvfb-run").arg("--help").output().is_ok()
+}
+
+#[test]
+fn a_screenshot_of_the_walkthrough_is_a_whole_1080p_slide() {
+    if !has_xvfb() {
+        eprintln!("skipped: xvfb-run is not installed, and a screenshot needs a display");
+        return;
+    }
+    let dir = tempfile::tempdir().expect("a folder");
+    // A copy, so that the window's lock file never lands beside the example.
+    let book = dir.path().join("northwind.ron");
+    let example = Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/assets/examples/northwind-payments.ron"));
+    std::fs::copy(example, &book).expect("the example is copied");
+    let out = dir.path().join("schedule.png");
+    let run = Command::new("xvfb-run")
+        .args(["-a", "-s", "-screen 0 1920x1080x24", env!("CARGO_BIN_EXE_relplan")])
+        .arg(&book)
+        .args(["--view", "present", "--release", "REL-5", "--slide", "3", "--size", "1920x1080", "--screenshot"])
+        .arg(&out)
+        .env("RELPLAN_TODAY", "2026-11-27")
+        .env("RELPLAN_CONFIG_DIR", dir.path().join("config"))
+        .env("RELPLAN_DATA_DIR", dir.path().join("data"))
+        .output()
+        .expect("xvfb-run runs");
+    let said = String::from_utf8_lossy(&run.stderr);
+    assert!(run.status.success(), "{said}");
+    let picture = image::open(&out).expect("a PNG that opens").to_rgb8();
+    assert_eq!(picture.dimensions(), (1920, 1080), "the whole projector frame");
+    // A slide, not the planning window: white all round, with the projector
+    // theme's blue in the kicker above the title and in the line for today.
+    let pixels = picture.pixels().count();
+    let white = picture.pixels().filter(|p| p.0 == [255, 255, 255]).count();
+    assert!(white * 100 > pixels * 75, "mostly white: {white} of {pixels}");
+    let blue = |p: &&image::Rgb<u8>| p.0[2] > 120 && p.0[0] < 60 && p.0[1] < 110;
+    let kicker = picture.enumerate_pixels().filter(|(_, y, p)| *y < 80 && blue(p)).count();
+    assert!(kicker > 200, "the blue kicker is at the top: {kicker} blue pixels");
+    let top_left = picture.enumerate_pixels().filter(|(x, y, _)| *x < 80 && *y < 40);
+    assert!(top_left.clone().all(|(_, _, p)| p.0 == [255, 255, 255]), "no menu bar in the corner");
+    assert!(!dir.path().join(".northwind.ron.relplan-lock").exists(), "the lock goes with the window");
+}
