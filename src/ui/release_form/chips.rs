@@ -15,6 +15,7 @@ use egui::{RichText, Ui};
 /// the list. Any change sets the whole list field `field`. With `create`,
 /// a "New …" button adds a new record to the book and to the list as one
 /// undo step.
+#[allow(clippy::too_many_arguments, reason = "a grid row of one list field, read at each call site like a sentence")]
 pub(super) fn chips_row(
     f: &mut Fields<'_>,
     ui: &mut Ui,
