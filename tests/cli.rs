@@ -96,6 +96,23 @@ fn check_exit_status_follows_the_findings() {
 }
 
 #[test]
+fn check_reports_the_risk_gate() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("risky.ron");
+    let mut book = relplan::templates::example().unwrap();
+    let rel5 = relplan::model::Id::from("REL-5");
+    let risk =
+        relplan::model::Risk { id: "RISK-98".into(), residual_likelihood: 5, residual_impact: 4, ..Default::default() };
+    book.risks.push(relplan::model::Risk { title: "Peak-volume latency".into(), releases: vec![rel5], ..risk });
+    relplan::store::save(&book, &file).unwrap();
+    let out = relplan(&["check", file.to_str().unwrap(), "--release", "REL-5", "--today", "2026-11-27"]);
+    let lines = text(&out.stdout);
+    let g1 =
+        "G1 warning REL-5 risks[RISK-98].residual_likelihood: RISK-98 “Peak-volume latency” has a residual score of 20";
+    assert!(lines.lines().any(|l| l.starts_with(g1)), "{lines}");
+}
+
+#[test]
 fn check_can_be_limited_to_one_release() {
     let example = example_path().to_str().unwrap();
     let out = relplan(&["check", example, "--release", "REL-404"]);
