@@ -1,5 +1,5 @@
 //! Preferences that persist between runs: theme, zoom, recent files, the
-//! renderer and the name used in the audit trail.
+//! renderer, the name used in the audit trail and the CSV separator.
 //!
 //! They live in `settings.ron` in the user's configuration folder (or in
 //! `RELPLAN_CONFIG_DIR`), written atomically. A missing or broken settings
@@ -26,11 +26,16 @@ pub struct Prefs {
     pub renderer: Option<String>,
     /// The name written in the audit trail instead of the system user name.
     pub author: Option<String>,
+    /// CSV files the window writes separate cells with `;` instead of `,`
+    /// (for spreadsheets that write decimals with a comma, as most of
+    /// Europe does). Chosen in the Export dialog; the menu's risk register
+    /// export follows it.
+    pub csv_semicolon: bool,
 }
 
 impl Default for Prefs {
     fn default() -> Self {
-        Self { theme: Theme::Light, zoom: 1.0, recent: Vec::new(), renderer: None, author: None }
+        Self { theme: Theme::Light, zoom: 1.0, recent: Vec::new(), renderer: None, author: None, csv_semicolon: false }
     }
 }
 
