@@ -198,6 +198,29 @@ fn export_writes_every_file_format_and_an_evidence_pack_with_checksums() {
 }
 
 #[test]
+fn export_risks_as_csv_with_a_bom_either_separator_and_formulas_neutralised() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("book.ron");
+    let mut book = relplan::templates::example().unwrap();
+    book.risks[0].title = "@SUM(1+1)*cmd".into();
+    relplan::store::save(&book, &file).unwrap();
+    for (flag, sep) in [(None, ','), (Some("--semicolon"), ';')] {
+        let out = dir.path().join(format!("risks{sep}.csv"));
+        let mut args =
+            vec!["export", file.to_str().unwrap(), "--to", "csv", "--what", "risks", "-o", out.to_str().unwrap()];
+        args.extend(flag);
+        let run = relplan(&args);
+        assert!(run.status.success(), "{}", text(&run.stderr));
+        let bytes = std::fs::read(&out).unwrap();
+        let csv = std::str::from_utf8(bytes.strip_prefix(b"\xEF\xBB\xBF").expect("a byte-order mark")).unwrap();
+        assert!(csv.starts_with(&format!("ID{sep}Title{sep}Description{sep}")), "{flag:?}: {}", &csv[..40]);
+        assert_eq!(csv.lines().count(), book.risks.len() + 1);
+        let first = csv.lines().nth(1).unwrap();
+        assert!(first.starts_with(&format!("RISK-1{sep}'@SUM(1+1)*cmd{sep}")), "{flag:?}: {first}");
+    }
+}
+
+#[test]
 fn export_minutes_writes_what_the_last_walkthrough_decided() {
     use relplan::model::{AuditKind, Id};
     use relplan::present::{decide, meeting};
