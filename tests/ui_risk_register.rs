@@ -7,7 +7,7 @@ mod ui_support;
 
 use egui::{Key, Modifiers};
 use egui_kittest::Harness;
-use egui_kittest::kittest::{NodeT, Queryable};
+use egui_kittest::kittest::Queryable;
 use relplan::model::{Id, RiskStatus};
 use relplan::ui::RelplanApp;
 use ui_support::book;
