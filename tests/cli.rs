@@ -96,6 +96,23 @@ fn check_exit_status_follows_the_findings() {
 }
 
 #[test]
+fn check_reports_the_risk_gate() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("risky.ron");
+    let mut book = relplan::templates::example().unwrap();
+    let rel5 = relplan::model::Id::from("REL-5");
+    let risk =
+        relplan::model::Risk { id: "RISK-98".into(), residual_likelihood: 5, residual_impact: 4, ..Default::default() };
+    book.risks.push(relplan::model::Risk { title: "Peak-volume latency".into(), releases: vec![rel5], ..risk });
+    relplan::store::save(&book, &file).unwrap();
+    let out = relplan(&["check", file.to_str().unwrap(), "--release", "REL-5", "--today", "2026-11-27"]);
+    let lines = text(&out.stdout);
+    let g1 =
+        "G1 warning REL-5 risks[RISK-98].residual_likelihood: RISK-98 “Peak-volume latency” has a residual score of 20";
+    assert!(lines.lines().any(|l| l.starts_with(g1)), "{lines}");
+}
+
+#[test]
 fn check_can_be_limited_to_one_release() {
     let example = example_path().to_str().unwrap();
     let out = relplan(&["check", example, "--release", "REL-404"]);
@@ -194,6 +211,29 @@ fn export_slides_writes_the_walkthrough_of_the_upcoming_releases_or_of_one() {
         assert!(bytes.starts_with(b"%PDF-"));
         let words: String = pdf_extract::extract_text_from_mem(&bytes).unwrap().split_whitespace().collect();
         assert!(words.contains(has) && words.contains("Go/no-go") && !words.contains(lacks), "{release:?}");
+    }
+}
+
+#[test]
+fn export_risks_as_csv_with_a_bom_either_separator_and_formulas_neutralised() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("book.ron");
+    let mut book = relplan::templates::example().unwrap();
+    book.risks[0].title = "@SUM(1+1)*cmd".into();
+    relplan::store::save(&book, &file).unwrap();
+    for (flag, sep) in [(None, ','), (Some("--semicolon"), ';')] {
+        let out = dir.path().join(format!("risks{sep}.csv"));
+        let mut args =
+            vec!["export", file.to_str().unwrap(), "--to", "csv", "--what", "risks", "-o", out.to_str().unwrap()];
+        args.extend(flag);
+        let run = relplan(&args);
+        assert!(run.status.success(), "{}", text(&run.stderr));
+        let bytes = std::fs::read(&out).unwrap();
+        let csv = std::str::from_utf8(bytes.strip_prefix(b"\xEF\xBB\xBF").expect("a byte-order mark")).unwrap();
+        assert!(csv.starts_with(&format!("ID{sep}Title{sep}Description{sep}")), "{flag:?}: {}", &csv[..40]);
+        assert_eq!(csv.lines().count(), book.risks.len() + 1);
+        let first = csv.lines().nth(1).unwrap();
+        assert!(first.starts_with(&format!("RISK-1{sep}'@SUM(1+1)*cmd{sep}")), "{flag:?}: {first}");
     }
 }
 

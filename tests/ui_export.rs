@@ -140,3 +140,67 @@ fn enter_in_the_path_field_does_what_its_button_does() {
     ui_support::step_until(&mut h, "the slides are written", std::time::Duration::from_secs(10), |_| out.exists());
     assert!(std::fs::read(&out).expect("the handout").starts_with(b"%PDF-"));
 }
+
+/// Whether the radio button `label` is chosen.
+fn chosen(h: &egui_kittest::Harness<'static, relplan::ui::RelplanApp>, label: &str) -> bool {
+    h.get_by_label(label).accesskit_node().toggled() == Some(egui::accesskit::Toggled::True)
+}
+
+/// The first line of a CSV file, without its byte-order mark (which it must have).
+fn csv_header(path: &std::path::Path) -> String {
+    let bytes = std::fs::read(path).expect("the CSV is written");
+    let text = String::from_utf8(bytes).expect("UTF-8");
+    let body = text.strip_prefix('\u{FEFF}').expect("a byte-order mark");
+    body.lines().next().unwrap_or_default().to_owned()
+}
+
+#[test]
+fn the_csv_separator_is_chosen_in_the_export_dialog_and_the_menu_export_follows_it() {
+    let dir = tempfile::tempdir().expect("a folder");
+    let mut h = app_with_example();
+    h.run();
+    h.key_press_modifiers(Modifiers::COMMAND, Key::E);
+    h.run();
+    h.get_by_label("CSV table").click();
+    h.run();
+    assert!(chosen(&h, "Comma ( , )"), "a comma until the user picks another");
+    h.get_by_label("Semicolon ( ; )").click();
+    h.run();
+    let path = dir.path().join("register.csv");
+    h.get_by_label("Save to").focus();
+    h.run();
+    h.key_press_modifiers(Modifiers::COMMAND, Key::A);
+    h.get_by_label("Save to").type_text(&path.display().to_string());
+    h.run();
+    h.get_by_role_and_label(egui::accesskit::Role::Button, "Export").click();
+    h.run();
+    settle(&mut h);
+    assert!(csv_header(&path).starts_with("ID;Title;Description;Category;"), "{}", csv_header(&path));
+
+    // The menu's export of the register uses the same separator.
+    let menu_path = dir.path().join("from-menu.csv");
+    h.get_by_label("File").click();
+    h.run();
+    h.get_by_label("Export risk register (.csv)…").click();
+    ui_support::step_until(&mut h, "the path field", std::time::Duration::from_secs(10), |h| {
+        h.query_by_label("Path").is_some()
+    });
+    h.get_by_label("Path").type_text(&menu_path.display().to_string());
+    h.run();
+    h.get_by_label("Save as").click();
+    h.run();
+    assert!(csv_header(&menu_path).starts_with("ID;Title;"), "{}", csv_header(&menu_path));
+    assert!(h.query_by_label_contains("cells separated by “;”").is_some(), "the status bar says which separator");
+
+    // The dialog remembers the choice.
+    h.key_press_modifiers(Modifiers::COMMAND, Key::E);
+    h.run();
+    h.get_by_label("CSV table").click();
+    h.run();
+    assert!(chosen(&h, "Semicolon ( ; )"));
+    h.get_by_label("Comma ( , )").click();
+    h.run();
+    h.get_by_label("Cancel").click();
+    h.run();
+    assert!(h.state().prefs().csv_semicolon, "a cancelled export changes nothing");
+}

@@ -100,6 +100,38 @@ fn a_blocked_gate_moves_only_with_a_decision_record_that_shows_in_the_history() 
     assert!(r5.decisions.iter().all(|d| d.kind != DecisionKind::GateOverride));
 }
 
+/// The example book with a critical residual risk on REL-5 (Payments 2027.01.1).
+fn with_critical_risk_on_rel_5() -> relplan::model::Book {
+    let mut book = relplan::templates::example().expect("example");
+    book.risks.push(relplan::model::Risk {
+        id: Id::from("RISK-98"),
+        title: "Peak-volume latency on the new routing".into(),
+        residual_likelihood: 5,
+        residual_impact: 4,
+        releases: vec![Id::from("REL-5")],
+        ..Default::default()
+    });
+    book
+}
+
+#[test]
+fn the_gate_into_deployment_lists_an_unaccepted_critical_risk() {
+    let mut h = app_with_example();
+    h.run();
+    select(&mut h, "Payments 2027.01.1");
+    open_gate(&mut h);
+    assert!(h.query_by_label("G1 · 8.5.3 c").is_none(), "the example's REL-5 has no risk at the gate band");
+    let mut h = app_with(with_critical_risk_on_rel_5());
+    h.run();
+    select(&mut h, "Payments 2027.01.1");
+    open_gate(&mut h);
+    h.get_by_label_contains("What blocks the move");
+    h.get_by_label("G1 · 8.5.3 c");
+    h.get_by_label_contains("RISK-98 “Peak-volume latency on the new routing” has a residual score of 20 (Critical)");
+    h.get_by_label("risks[RISK-98].residual_likelihood");
+    h.get_by_label("No open risk at or above the gate band without a recorded acceptance");
+}
+
 #[test]
 fn a_gate_with_nothing_blocking_lets_the_move_through() {
     let mut example = relplan::templates::example().expect("example");

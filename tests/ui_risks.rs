@@ -1,26 +1,19 @@
 //! The risk view as a person uses it: click a matrix cell and the register
 //! shows only its risks; drag a risk's chip to another cell, or move it
-//! with the arrow keys, and one undo puts it back; sort, add, edit and
-//! delete; and snapshots of the register and the matrices.
+//! with the arrow keys, and one undo puts it back; the view follows edits
+//! and another book; and snapshots of the register and the matrices.
+//! Sorting, filters, adding and editing are in `ui_risk_register.rs`.
 
 mod ui_support;
 
 use egui::{Key, Modifiers};
 use egui_kittest::Harness;
 use egui_kittest::kittest::{NodeT, Queryable};
-use relplan::model::Id;
 use relplan::ui::{CommandId, RelplanApp};
-use ui_support::{app_with_example, book};
+use ui_support::book;
+use ui_support::risks::{register_ids, risks_view};
 
 const CTRL: Modifiers = Modifiers::COMMAND;
-
-fn risks_view() -> Harness<'static, RelplanApp> {
-    let mut h = app_with_example();
-    h.run();
-    h.state_mut().run_command(CommandId::ViewRisks);
-    h.run();
-    h
-}
 
 fn click_at(h: &mut Harness<'static, RelplanApp>, pos: egui::Pos2) {
     h.hover_at(pos);
@@ -41,14 +34,6 @@ fn position(h: &Harness<'static, RelplanApp>, id: &str) -> (u8, u8, u8, u8) {
     let b = book(h);
     let r = b.risks.iter().find(|r| r.id.as_str() == id).expect("the risk exists");
     (r.likelihood, r.impact, r.residual_likelihood, r.residual_impact)
-}
-
-/// The ids of the risks the register shows (its rows are named "Risk RISK-n title").
-fn register_ids(h: &Harness<'static, RelplanApp>) -> Vec<String> {
-    h.get_all_by_label_contains("Risk RISK-")
-        .filter_map(|n| n.accesskit_node().label())
-        .filter_map(|l| l.strip_prefix("Risk ").and_then(|s| s.split_whitespace().next()).map(str::to_owned))
-        .collect()
 }
 
 #[test]
@@ -126,58 +111,6 @@ fn a_focused_chip_moves_with_the_arrow_keys() {
     h.key_press_modifiers(CTRL, Key::Z);
     h.run();
     assert_eq!(position(&h, "RISK-4"), (4, 5, 2, 4));
-}
-
-#[test]
-fn headings_sort_the_register_and_filters_narrow_it() {
-    let mut h = risks_view();
-    h.get_by_label("Sort by inherent score and band").click();
-    h.run();
-    let ids = register_ids(&h);
-    assert_eq!(ids.first().map(String::as_str), Some("RISK-4"), "worst first: RISK-4 scores 20");
-    h.get_by_label("Sort by inherent score and band").click();
-    h.run();
-    let b = book(&h);
-    let lowest = b.risks.iter().map(|r| r.inherent_score()).min();
-    let first = register_ids(&h)
-        .first()
-        .and_then(|id| b.risks.iter().find(|r| r.id.as_str() == id).map(|r| r.inherent_score()));
-    assert_eq!(first, lowest, "a second click reverses");
-    h.get_by_label("Category filter: All categories").click();
-    h.run();
-    h.get_by_role_and_label(egui::accesskit::Role::Button, "Regulatory").click();
-    h.run();
-    let regulatory: Vec<Id> =
-        b.risks.iter().filter(|r| r.category.label() == "Regulatory").map(|r| r.id.clone()).collect();
-    assert_eq!(register_ids(&h).len(), regulatory.len());
-}
-
-#[test]
-fn risks_are_added_edited_and_deleted_as_undoable_edits() {
-    let mut h = risks_view();
-    let before = book(&h).risks.len();
-    h.get_by_label("Add risk").click();
-    h.run();
-    let b = book(&h);
-    assert_eq!(b.risks.len(), before + 1);
-    let new = b.risks.last().expect("the new risk").id.clone();
-    let title = h.get_by_label("Title");
-    title.focus();
-    h.run();
-    h.key_press_modifiers(CTRL, Key::A);
-    h.get_by_label("Title").type_text("Card reader firmware rollback");
-    h.run();
-    h.key_press(Key::Tab);
-    h.run();
-    let b = book(&h);
-    assert_eq!(b.risks.last().map(|r| r.title.as_str()), Some("Card reader firmware rollback"));
-    assert!(register_ids(&h).contains(&new.to_string()), "the register shows the new risk");
-    h.get_by_label(&format!("Delete risk {new}")).click();
-    h.run();
-    assert_eq!(book(&h).risks.len(), before);
-    h.key_press_modifiers(CTRL, Key::Z);
-    h.run();
-    assert_eq!(book(&h).risks.len(), before + 1, "undo brings it back");
 }
 
 /// What the inherent cell at likelihood 3 × impact 4 says of itself.

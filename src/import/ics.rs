@@ -80,7 +80,7 @@ pub fn preview(book: &Book, bytes: &[u8], path: &std::path::Path) -> Result<Impo
         problems.push(format!("{file} has no events."));
     }
     let edit = (!edits.is_empty()).then(|| Edit::Group { name: format!("Import blackout windows from {file}"), edits });
-    Ok(ImportPreview { title, lines, problems, edit })
+    Ok(ImportPreview { title, lines, problems, edit, ..ImportPreview::default() })
 }
 
 /// The line and reason of a parser error, without the parser's own dump.

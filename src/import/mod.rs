@@ -11,7 +11,11 @@ use crate::edit::Edit;
 pub struct ImportPreview {
     /// What is imported, e.g. "Blackout windows from holidays.ics".
     pub title: String,
-    /// One line per entry that would be added or updated.
+    /// What is worth knowing about the file as a whole (how it was read,
+    /// how many entries need no change); not entries.
+    pub notes: Vec<String>,
+    /// One line per entry that would be added, updated or removed, and
+    /// nothing else: the confirm button counts them.
     pub lines: Vec<String>,
     /// Rows or events that cannot be imported, with their place in the file.
     pub problems: Vec<String>,

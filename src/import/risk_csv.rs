@@ -55,14 +55,15 @@ pub fn preview(book: &Book, bytes: &[u8], path: &std::path::Path) -> Result<Impo
     if fallback {
         plan.notes.push("The file is not UTF-8; it was read as Windows-1252 (Western European).".to_owned());
     }
+    let mut lines = cells::Lines::default();
     for record in records {
         match record {
             Ok(r) => {
-                let line = r.position().map_or(0, csv::Position::line);
+                let line = r.position().map_or(0, |p| lines.at(&text, p.byte()));
                 plan.row(line, &columns, &r);
             }
             Err(e) => {
-                let line = e.position().map_or(0, csv::Position::line);
+                let line = e.position().map_or(0, |p| lines.at(&text, p.byte()));
                 plan.problems.push(format!("Line {line}: cannot be read ({e}); skipped."));
             }
         }
@@ -213,7 +214,8 @@ impl<'a> Plan<'a> {
     }
 
     fn finish(self, name: &str) -> Result<ImportPreview, EditError> {
-        let mut lines = self.notes;
+        let mut notes = self.notes;
+        let mut lines = Vec::new();
         let mut edits = Vec::new();
         let linked = |r: &Risk| {
             if r.releases.is_empty() {
@@ -233,12 +235,12 @@ impl<'a> Plan<'a> {
         }
         if self.unchanged > 0 {
             let s = if self.unchanged == 1 { " is" } else { "s are" };
-            lines.push(format!("{} risk{s} already as in the file.", self.unchanged));
+            notes.push(format!("{} risk{s} already as in the file.", self.unchanged));
         }
         let (added, updated) = (self.added.len(), self.updates.len());
         let edit = (!edits.is_empty())
             .then(|| Edit::Group { name: format!("Import risks from {name} ({added} new, {updated} updated)"), edits });
-        Ok(ImportPreview { title: format!("Risks from {name}"), lines, problems: self.problems, edit })
+        Ok(ImportPreview { title: format!("Risks from {name}"), notes, lines, problems: self.problems, edit })
     }
 }
 

@@ -195,7 +195,8 @@ impl RelplanApp {
                 Some(crate::export::ics::to_ics(book, &options).into_bytes())
             }
             PickPurpose::ExportRisks => {
-                let options = crate::export::risk_csv::CsvOptions { release, semicolon: false };
+                // The separator last chosen in the Export dialog.
+                let options = crate::export::risk_csv::CsvOptions { release, semicolon: self.prefs.csv_semicolon };
                 Some(crate::export::risk_csv::to_csv(book, &options))
             }
             PickPurpose::ExportMinutes => self.last_minutes().map(String::into_bytes),
@@ -216,6 +217,12 @@ impl RelplanApp {
         };
         if let Some(bytes) = written {
             match crate::store::write_atomic(path, &bytes) {
+                Ok(()) if purpose == PickPurpose::ExportRisks => {
+                    let sep = if self.prefs.csv_semicolon { ";" } else { "," };
+                    let text =
+                        format!("Wrote {}, cells separated by “{sep}” (File › Export… changes it)", path.display());
+                    self.set_status(text, false);
+                }
                 Ok(()) => self.set_status(format!("Wrote {}", path.display()), false),
                 Err(e) => self.set_status(e.to_string(), true),
             }

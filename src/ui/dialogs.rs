@@ -102,6 +102,9 @@ impl RelplanApp {
         ui.heading(&preview.title);
         let t = super::theme::tokens(ui.ctx());
         egui::ScrollArea::vertical().max_height(320.0).show(ui, |ui| {
+            for note in &preview.notes {
+                ui.label(egui::RichText::new(note).color(t.text_weak));
+            }
             for line in &preview.lines {
                 ui.label(line);
             }
@@ -115,7 +118,7 @@ impl RelplanApp {
         let mut keep = true;
         ui.horizontal(|ui| {
             if let Some(edit) = &preview.edit
-                && ui.button(format!("Import {} entries", preview.lines.len())).clicked()
+                && ui.button(import_label(preview.lines.len())).clicked()
             {
                 if let Some(s) = &mut self.session
                     && let Err(e) = s.doc.apply_import(edit.clone())
@@ -199,9 +202,14 @@ impl RelplanApp {
     }
 
     fn path_entry_ui(&mut self, ui: &mut egui::Ui, purpose: PickPurpose, text: &mut String) -> bool {
-        let verb = if purpose == PickPurpose::Open { "Open" } else { "Save as" };
+        let (verb, what) = match purpose {
+            PickPurpose::Open => ("Open", "the book file"),
+            PickPurpose::ImportCalendar | PickPurpose::ImportRisks => ("Import", "the file to import"),
+            PickPurpose::SaveAs => ("Save as", "the book file"),
+            _ => ("Save as", "the file to write"),
+        };
         ui.heading(format!("{verb}: type the file's path"));
-        ui.label("No file dialog could be shown on this system, so type the full path of the book file.");
+        ui.label(format!("No file dialog could be shown on this system, so type the full path of {what}."));
         let label = ui.label("Path").id;
         let r = ui.add(egui::TextEdit::singleline(text).desired_width(460.0)).labelled_by(label);
         super::widgets::focus_on_open(ui, &r);
@@ -219,6 +227,11 @@ impl RelplanApp {
         });
         keep
     }
+}
+
+/// The import button's words: how many entries the import adds, updates or removes.
+fn import_label(entries: usize) -> String {
+    if entries == 1 { "Import 1 entry".to_owned() } else { format!("Import {entries} entries") }
 }
 
 fn about_ui(ui: &mut egui::Ui) -> bool {

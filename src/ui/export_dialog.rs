@@ -23,6 +23,8 @@ pub struct ExportState {
     pub paper: Paper,
     /// The table a CSV holds.
     pub table: TableKind,
+    /// A CSV separates its cells with `;` instead of `,`.
+    pub semicolon: bool,
     /// Where it goes.
     pub path: String,
     /// Folder the path starts in.
@@ -40,6 +42,7 @@ impl ExportState {
             release_choice,
             paper: Paper::A4,
             table: TableKind::Risks,
+            semicolon: false,
             path: String::new(),
             dir,
         };
@@ -69,7 +72,8 @@ impl RelplanApp {
     pub(super) fn open_export(&mut self) {
         let Some(s) = &self.session else { return };
         let dir = s.file.as_ref().and_then(|f| f.path().parent().map(ToOwned::to_owned));
-        let state = ExportState::new(s.doc.book(), self.selected.as_ref(), dir);
+        let mut state = ExportState::new(s.doc.book(), self.selected.as_ref(), dir);
+        state.semicolon = self.prefs.csv_semicolon;
         self.dialog = Some(super::dialogs::Dialog::Export(Box::new(state)));
     }
 
@@ -141,6 +145,10 @@ impl RelplanApp {
     }
 
     fn start_export(&mut self, state: &ExportState, path: PathBuf) {
+        if state.format == Format::Csv {
+            // Remembered for the next export, and for the menu's risk register export.
+            self.prefs.csv_semicolon = state.semicolon;
+        }
         let Some(s) = &self.session else { return };
         if state.format == Format::Png {
             self.png_export = Some(PngExport::new(path));
@@ -151,6 +159,7 @@ impl RelplanApp {
             today: super::app::today(),
             paper: state.paper,
             table: state.table,
+            semicolon: state.format == Format::Csv && state.semicolon,
             ..ExportOptions::new(super::app::today())
         };
         self.jobs.push(jobs::export(s.doc.book().clone(), state.format, options, path));
@@ -211,6 +220,11 @@ fn choices_ui(ui: &mut egui::Ui, book: &Book, state: &mut ExportState) {
             for t in TableKind::ALL {
                 ui.radio_value(&mut state.table, t, t.title());
             }
+            ui.add_space(6.0);
+            ui.strong("Separator");
+            ui.radio_value(&mut state.semicolon, false, "Comma ( , )");
+            ui.radio_value(&mut state.semicolon, true, "Semicolon ( ; )")
+                .on_hover_text("For spreadsheets that write decimals with a comma, as in most of Europe");
         }
         _ => {}
     }

@@ -1,6 +1,6 @@
 //! Preferences that persist between runs: theme, zoom, recent files, the
-//! renderer, the name used in the audit trail and how many earlier
-//! versions of each book are kept as backups.
+//! renderer, the name used in the audit trail, how many earlier versions
+//! of each book are kept as backups, and the CSV separator.
 //!
 //! They live in `settings.ron` in the user's configuration folder (or in
 //! `RELPLAN_CONFIG_DIR`), written atomically. A missing or broken settings
@@ -29,6 +29,11 @@ pub struct Prefs {
     pub author: Option<String>,
     /// How many earlier versions of each book are kept as backups (at least one).
     pub keep_versions: usize,
+    /// CSV files the window writes separate cells with `;` instead of `,`
+    /// (for spreadsheets that write decimals with a comma, as most of
+    /// Europe does). Chosen in the Export dialog; the menu's risk register
+    /// export follows it.
+    pub csv_semicolon: bool,
 }
 
 impl Default for Prefs {
@@ -40,6 +45,7 @@ impl Default for Prefs {
             renderer: None,
             author: None,
             keep_versions: crate::store::DEFAULT_KEEP_VERSIONS,
+            csv_semicolon: false,
         }
     }
 }

@@ -93,7 +93,8 @@ fn the_csv_round_trips_through_an_empty_register_and_a_second_import_adds_nothin
     }
     let second = import(&after, &bytes);
     assert!(second.edit.is_none(), "importing the same file twice does not duplicate: {:?}", second.lines);
-    assert!(second.lines.iter().any(|l| l.contains("already as in the file")));
+    assert!(second.notes.iter().any(|l| l.contains("already as in the file")), "{:?}", second.notes);
+    assert!(second.lines.is_empty(), "no entries to import: {:?}", second.lines);
 }
 
 #[test]
@@ -150,6 +151,13 @@ fn bad_rows_are_reported_by_line_and_column_and_the_good_ones_still_come_in() {
     assert!(book.risks.iter().all(|r| r.id != good.id), "a fresh id");
     let again = import(&after, csv.as_bytes());
     assert!(again.edit.is_none(), "no duplicates the second time: {:?}", again.lines);
+    // The same file with CRLF line ends (as the export and spreadsheets
+    // write it), and a quoted cell over two lines: the same lines are named.
+    let crlf = csv.replace('\n', "\r\n").replace(";Good new risk;", ";\"Good new\r\nrisk\";");
+    let problems = import(&book, crlf.as_bytes()).problems.join("\n");
+    assert!(problems.contains("Line 4, column D (Likelihood): “7”"), "{problems}");
+    assert!(problems.contains("Line 5, column F (Owner)"), "{problems}");
+    assert!(problems.contains("Line 6, column B (Title): is empty"), "{problems}");
 }
 
 #[test]
@@ -161,7 +169,7 @@ fn files_that_cannot_be_read_as_a_register_are_refused_with_a_reason() {
     assert!(err.to_string().contains("no Title column"), "{err}");
     let latin = b"Title,Likelihood,Impact\nCaf\xe9 outage,2,2\n";
     let p = import(&book, latin);
-    assert!(p.lines.iter().any(|l| l.contains("Windows-1252")));
+    assert!(p.notes.iter().any(|l| l.contains("Windows-1252")), "{:?}", p.notes);
     let after = applied(&book, p.edit);
     assert_eq!(after.risks.last().map(|r| r.title.as_str()), Some("Café outage"));
     let dup = "Title,Likelihood,Impact,Releases\nSame,1,1,REL-1\nSame,2,2,REL-1\n";

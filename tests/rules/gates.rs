@@ -71,6 +71,39 @@ fn the_gate_lists_criteria_and_blockers() {
 }
 
 #[test]
+fn the_risk_gate_blocks_entering_deployment_until_the_risk_is_accepted() {
+    let mut book = base();
+    book.risks.push(Risk {
+        id: id("RISK-98"),
+        title: "Peak-volume latency on the new routing".into(),
+        residual_likelihood: 5,
+        residual_impact: 4,
+        releases: vec![id("REL-5")],
+        ..Risk::default()
+    });
+    let g = gate(&book, &id("REL-5"), Phase::Deployment, TODAY);
+    let g1: Vec<&str> = g.blocking.iter().filter(|b| b.finding.rule == "G1").map(|b| b.fix).collect();
+    assert_eq!(g1.len(), 1, "{:#?}", g.blocking);
+    assert!(g1[0].contains("Risk acceptance decision"), "{}", g1[0]);
+    assert!(g.blocking.iter().any(|b| b.finding.path() == "risks[RISK-98].residual_likelihood"));
+    assert!(g.criteria.iter().any(|c| c.side == Side::Entry && c.rule == "G1" && !c.met()));
+    rel(&mut book, "REL-5").decisions.push(Decision {
+        id: id("DEC-97"),
+        kind: DecisionKind::RiskAcceptance,
+        title: "Accept RISK-98 for the first wave".into(),
+        rationale: "Traffic is shifted to the new routing in 10 % steps.".into(),
+        decided_by: Some(id("P-3")),
+        role: Some(Role::ServiceOwner),
+        decided_at: Some("2026-11-20T10:00:00Z".parse().expect("time")),
+        informed: vec![id("P-1")],
+        outcome: String::new(),
+    });
+    let g = gate(&book, &id("REL-5"), Phase::Deployment, TODAY);
+    assert!(g.blocking.iter().all(|b| b.finding.rule != "G1"), "{:#?}", g.blocking);
+    assert!(g.criteria.iter().any(|c| c.rule == "G1" && c.met()));
+}
+
+#[test]
 fn an_override_decision_turns_the_blockers_into_warnings() {
     let mut book = base();
     let before = gate(&book, &id("REL-5"), Phase::Deployment, TODAY);

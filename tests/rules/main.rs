@@ -386,4 +386,5 @@ fn severity_follows_the_phase() {
 }
 
 mod gates;
+mod risk_gate;
 mod whole_book;

@@ -3,6 +3,8 @@
 
 #![allow(dead_code, reason = "each UI test file uses a different part")]
 
+pub mod risks;
+
 use egui_kittest::Harness;
 use relplan::model::Book;
 use relplan::ui::{Prefs, RelplanApp, StartOptions};

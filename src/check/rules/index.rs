@@ -54,7 +54,8 @@ pub struct Index<'a> {
     /// Release types.
     pub types: IdMap<'a, &'a ReleaseType>,
     /// The risks linked to each release that the risk gate stops: not
-    /// closed, with a residual score in the policy's gate band or above.
+    /// closed, with a residual score (clamped to the policy's scale, as the
+    /// register shows it) in the policy's gate band or above.
     pub gated_risks: IdMap<'a, Vec<&'a Risk>>,
     /// Blackout windows, ready to test against deployments.
     pub blackouts: Vec<Prepared<'a>>,
@@ -69,7 +70,11 @@ impl<'a> Index<'a> {
     pub fn new(book: &'a Book, only: Option<&Id>) -> Self {
         let mut risks: IdMap<'a, Vec<&'a Risk>> = IdMap::default();
         let policy = book.policy.risk;
-        let gated = |r: &Risk| r.status != RiskStatus::Closed && policy.band(r.residual_score()) >= policy.gate_band;
+        // The register's clamped score and band, so that the gate and the register agree.
+        let gated = |r: &Risk| {
+            r.status != RiskStatus::Closed
+                && crate::risk::band_of(r, crate::risk::Which::Residual, &policy) >= policy.gate_band
+        };
         for risk in book.risks.iter().filter(|r| gated(r)) {
             for release in &risk.releases {
                 if only.is_none_or(|o| o == release) {

@@ -29,6 +29,31 @@ fn windows_1252(b: u8) -> char {
     }
 }
 
+/// The line of the file a record starts on, worked out from the record's
+/// byte offset. The csv crate's own line count is one short after every
+/// CRLF line end (what the export and most spreadsheets write), and its
+/// byte offset of a record then points at the `\n` before it; counting the
+/// line feeds up to and including that byte gives the right line either
+/// way. Records come in order, so each call only counts from the last one.
+#[derive(Default)]
+pub(super) struct Lines {
+    /// The byte counted up to (exclusive), and the line feeds before it.
+    upto: usize,
+    feeds: u64,
+}
+
+impl Lines {
+    /// The line (from 1) of the record at `byte` of `text`.
+    pub(super) fn at(&mut self, text: &str, byte: u64) -> u64 {
+        let end = usize::try_from(byte).unwrap_or(usize::MAX).saturating_add(1).min(text.len());
+        if end > self.upto {
+            self.feeds += text.as_bytes()[self.upto..end].iter().filter(|&&b| b == b'\n').count() as u64;
+            self.upto = end;
+        }
+        self.feeds + 1
+    }
+}
+
 /// The separator the file uses: whichever of `,`, `;` and tab appears most
 /// often in its first line outside quotes (`,` when there is a tie).
 pub(super) fn separator(text: &str) -> u8 {

@@ -10,6 +10,7 @@
 use super::{Form, picks};
 use crate::edit::{Edit, Path};
 use crate::model::{Band, IdKind, Risk, RiskCategory, RiskStatus, Treatment};
+use crate::risk::{Which, score_of};
 use crate::ui::intent::Intents;
 use crate::ui::theme::tokens;
 use crate::ui::widgets::Fields;
@@ -79,9 +80,12 @@ fn risk_card_ui(ui: &mut Ui, form: &Form<'_>, risk: &Risk, out: &mut Intents) {
                 ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
                     remove_button_ui(ui, form, risk, out);
                     ui.label(RichText::new(risk.status.label()).color(t.text_weak));
-                    band_pill_ui(ui, "Residual", risk.residual_score(), policy.band(risk.residual_score()));
+                    // The register's scores: positions clamped to the policy's scale.
+                    let residual = score_of(risk, Which::Residual, &policy);
+                    band_pill_ui(ui, "Residual", residual, policy.band(residual));
                     ui.label(RichText::new("➡").color(t.text_weak));
-                    band_pill_ui(ui, "Inherent", risk.inherent_score(), policy.band(risk.inherent_score()));
+                    let inherent = score_of(risk, Which::Inherent, &policy);
+                    band_pill_ui(ui, "Inherent", inherent, policy.band(inherent));
                 });
             })
             .body(|ui| risk_body_ui(ui, form, risk, &at, out));
@@ -120,7 +124,7 @@ fn remove_button_ui(ui: &mut Ui, form: &Form<'_>, risk: &Risk, out: &mut Intents
 
 fn risk_body_ui(ui: &mut Ui, form: &Form<'_>, risk: &Risk, at: &Path, out: &mut Intents) {
     let policy = form.book.policy.risk;
-    let scale = policy.scale.max(1);
+    let scale = crate::risk::scale_of(&policy);
     let score = |s: u8| format!("{s} · {}", policy.band(s).label());
     let mut f = Fields::new(at.clone(), out);
     let assessment = |f: &mut Fields<'_>, ui: &mut Ui| {
@@ -128,13 +132,13 @@ fn risk_body_ui(ui: &mut Ui, form: &Form<'_>, risk: &Risk, at: &Path, out: &mut 
         f.choice(ui, "Category", "category", risk.category, &RiskCategory::ALL, RiskCategory::label);
         f.scale(ui, "Likelihood", "likelihood", risk.likelihood, scale);
         f.scale(ui, "Impact", "impact", risk.impact, scale);
-        Fields::read_only(ui, "Inherent score", &score(risk.inherent_score()));
+        Fields::read_only(ui, "Inherent score", &score(score_of(risk, Which::Inherent, &policy)));
     };
     let treatment = |f: &mut Fields<'_>, ui: &mut Ui| {
         f.opt_choice(ui, "Treatment", "treatment", risk.treatment, &Treatment::ALL, Treatment::label);
         f.scale(ui, "Residual likelihood", "residual_likelihood", risk.residual_likelihood, scale);
         f.scale(ui, "Residual impact", "residual_impact", risk.residual_impact, scale);
-        Fields::read_only(ui, "Residual score", &score(risk.residual_score()));
+        Fields::read_only(ui, "Residual score", &score(score_of(risk, Which::Residual, &policy)));
     };
     // Assessment and treatment side by side when there is room, else one
     // below the other.
