@@ -257,7 +257,7 @@ fn blackout_event(
 
 /// The first and last day of a window that covers whole days (00:00 to
 /// 23:59 or to midnight), if it does.
-fn whole_days(w: &Window) -> Option<(Date, Date)> {
+pub fn whole_days(w: &Window) -> Option<(Date, Date)> {
     if w.start.time() != Time::midnight() || w.end <= w.start {
         return None;
     }

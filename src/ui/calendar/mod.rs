@@ -4,8 +4,9 @@
 //! Each frame computes the items of the visible range only
 //! ([`crate::schedule::calendar_items`]); the conflicts of the whole book are
 //! found once per change of the book (by sort and sweep) and kept in the
-//! view state, keyed by the release list's address and length and the
-//! audit trail, which grows with every committed edit. Geometry is pure
+//! view state, keyed by the window's per-change book key
+//! ([`crate::ui::memo::BookKey`]): every edit, merged typing, undo, redo and
+//! opened book gives a new one. Geometry is pure
 //! ([`geometry`]) and painting separate ([`paint`]); dragging and the arrow
 //! keys make edits through [`edits`], one undo step per drag or key press.
 
@@ -25,6 +26,7 @@ mod week;
 use crate::model::{Book, Id};
 use crate::schedule::{Conflict, ConflictKind, ItemFilter, ItemKey, ScheduleIndex};
 use crate::ui::intent::Intents;
+use crate::ui::memo::BookKey;
 use jiff::Timestamp;
 use jiff::civil::Date;
 use jiff::tz::TimeZone;
@@ -89,7 +91,7 @@ pub struct Drag {
 /// The conflicts of one state of the book.
 #[derive(Clone, Debug)]
 struct Cache {
-    key: (usize, usize, usize, usize),
+    key: BookKey,
     index: ScheduleIndex,
     conflicts: Vec<Conflict>,
     in_conflict: HashSet<Id>,
@@ -134,14 +136,7 @@ impl CalendarState {
         }
     }
 
-    fn refresh(&mut self, book: &Book) {
-        let audit = &book.ledger.audit;
-        let key = (
-            book.releases.as_ptr() as usize,
-            book.releases.len(),
-            audit.len(),
-            audit.last().map_or(0, |e| e.what.len()),
-        );
+    fn refresh(&mut self, book: &Book, key: BookKey) {
         if self.cache.as_ref().is_some_and(|c| c.key == key) {
             return;
         }
@@ -179,7 +174,7 @@ fn clock(tz: &TimeZone) -> (Timestamp, Date) {
 
 /// Shows the calendar and returns its edits and selections in `out`.
 pub fn calendar_ui(ui: &mut egui::Ui, book: &Book, state: &mut CalendarState, out: &mut Intents) {
-    state.refresh(book);
+    state.refresh(book, crate::ui::memo::book_key(ui.ctx()));
     let tz = state.display_zone();
     let (now, today) = clock(&tz);
     toolbar::toolbar_ui(ui, book, state, today, &tz);
