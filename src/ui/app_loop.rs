@@ -68,6 +68,11 @@ impl RelplanApp {
                     self.selected = Some(id);
                     self.view = MainView::Release;
                 }
+                Intent::Reveal(id, at) => {
+                    super::release_form::reveal::request(&self.ctx, &id, at);
+                    self.selected = Some(id);
+                    self.view = MainView::Release;
+                }
                 Intent::Run(cmd) => self.run_command(cmd),
                 Intent::Problem(text) => self.set_status(text, true),
             }

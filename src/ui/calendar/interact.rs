@@ -152,7 +152,10 @@ pub fn item_ui(
     if response.clicked()
         && let Some(r) = item.release()
     {
-        cx.out.push(Intent::SelectRelease(r.id.clone()));
+        cx.out.push(match part_path(&item.key()) {
+            Some(at) => Intent::Reveal(r.id.clone(), at),
+            None => Intent::SelectRelease(r.id.clone()),
+        });
     }
     if response.has_focus() && (movable || resizable) {
         keys(ui, cx, &response, &item.key(), movable, resizable);
@@ -170,6 +173,22 @@ pub fn item_ui(
         details::hover_ui(&response, cx, item);
     }
     response
+}
+
+/// Where the release form edits an item: its deployment or milestone, or its phase's dates.
+fn part_path(key: &ItemKey) -> Option<crate::edit::Path> {
+    let root = crate::edit::Path::root();
+    match key {
+        ItemKey::Deployment { release, deployment } => {
+            Some(root.item("releases", release).item("deployments", deployment))
+        }
+        ItemKey::Milestone { release, milestone } => Some(root.item("releases", release).item("milestones", milestone)),
+        ItemKey::Phase { release, phase } => {
+            let field = crate::model::PhasePlan::field_name(*phase)?;
+            Some(root.item("releases", release).field("phases").field(field))
+        }
+        _ => None,
+    }
 }
 
 #[expect(clippy::too_many_arguments, reason = "the parts of one drag, kept together in one place")]
