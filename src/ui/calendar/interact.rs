@@ -67,6 +67,8 @@ pub struct Cx<'a> {
     pub drag: &'a mut Option<Drag>,
     /// An item to give the keyboard focus to.
     pub focus: &'a mut Option<ItemKey>,
+    /// The deployments and blackout of the conflict shown from the panel.
+    pub highlight: &'a HashSet<Id>,
     /// Edits and selections.
     pub out: &'a mut Intents,
     /// What the arrow keys do.
@@ -79,6 +81,15 @@ impl Cx<'_> {
     /// The drag of this item, if it is being dragged (without building its key).
     pub fn dragging(&self, item: &CalendarItem<'_>) -> Option<&Drag> {
         self.drag.as_ref().filter(|d| d.key.is(item))
+    }
+
+    /// Whether the item is a party to the conflict shown from the panel.
+    pub fn highlighted(&self, item: &CalendarItem<'_>) -> bool {
+        match item.source {
+            crate::schedule::Source::Deployment { deployment, .. } => self.highlight.contains(&deployment.id),
+            crate::schedule::Source::Blackout { blackout, .. } => self.highlight.contains(&blackout.id),
+            _ => false,
+        }
     }
 
     /// Whether a deployment is in a conflict.
@@ -164,6 +175,10 @@ pub fn item_ui(
         response.request_focus();
         response.scroll_to_me(Some(egui::Align::Center));
         *cx.focus = None;
+    }
+    if cx.highlighted(item) {
+        let stroke = egui::Stroke::new(3.0, cx.pal.today);
+        ui.painter().rect_stroke(rect.expand(3.0), 4.0, stroke, egui::StrokeKind::Outside);
     }
     if response.has_focus() {
         let stroke = egui::Stroke::new(2.0, cx.tokens.accent);

@@ -124,7 +124,10 @@ pub struct CalendarState {
     pub conflicts: ConflictsSettings,
     drag: Option<Drag>,
     cache: Option<Cache>,
+    /// An item to give the keyboard focus to when it is next drawn.
     focus: Option<ItemKey>,
+    /// The deployments and blackout of the conflict last shown from the panel.
+    highlight: HashSet<Id>,
 }
 
 impl CalendarState {
@@ -177,7 +180,12 @@ pub fn calendar_ui(ui: &mut egui::Ui, book: &Book, state: &mut CalendarState, ou
     state.refresh(book, crate::ui::memo::book_key(ui.ctx()));
     let tz = state.display_zone();
     let (now, today) = clock(&tz);
+    let period = (state.view, state.anchor, state.span, state.lanes);
     toolbar::toolbar_ui(ui, book, state, today, &tz);
+    // Moving to another period or view ends the highlight of a conflict.
+    if period != (state.view, state.anchor, state.span, state.lanes) {
+        state.highlight.clear();
+    }
     ui.add_space(2.0);
     let Some(cache) = state.cache.take() else { return };
     if !state.conflicts.hidden {
@@ -205,6 +213,7 @@ pub fn calendar_ui(ui: &mut egui::Ui, book: &Book, state: &mut CalendarState, ou
             item_index: &cache.items,
             drag: &mut state.drag,
             focus: &mut state.focus,
+            highlight: &state.highlight,
             out,
             steps: interact::Steps::default(),
             navigate: None,
@@ -214,6 +223,8 @@ pub fn calendar_ui(ui: &mut egui::Ui, book: &Book, state: &mut CalendarState, ou
         let legend_height = (t.small_size + t.spacing) * lines + t.spacing * 0.5;
         let body = ui.available_rect_before_wrap();
         let canvas = egui::Rect::from_min_max(body.min, egui::pos2(body.right(), body.bottom() - legend_height));
+        // A focus asked for before this frame's view is drawn is given now or never.
+        let asked = cx.focus.clone();
         let mut canvas_ui = ui.new_child(egui::UiBuilder::new().max_rect(canvas).id_salt("relplan.calendar.canvas"));
         match state.view {
             CalendarView::Month => month::month_ui(&mut canvas_ui, &mut cx, &state.filter, anchor),
@@ -221,6 +232,9 @@ pub fn calendar_ui(ui: &mut egui::Ui, book: &Book, state: &mut CalendarState, ou
             CalendarView::Timeline => {
                 timeline::timeline_ui(&mut canvas_ui, &mut cx, &state.filter, anchor, state.span, state.lanes)
             }
+        }
+        if asked.is_some() && *cx.focus == asked {
+            *cx.focus = None;
         }
         if let Some((day, view)) = cx.navigate.take() {
             state.anchor = Some(day);
