@@ -19,6 +19,7 @@ mod lanes;
 mod month;
 mod month_cells;
 mod paint;
+mod phase_lane;
 mod timeline;
 mod toolbar;
 mod week;
