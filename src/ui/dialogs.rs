@@ -199,9 +199,10 @@ impl RelplanApp {
     }
 
     fn path_entry_ui(&mut self, ui: &mut egui::Ui, purpose: PickPurpose, text: &mut String) -> bool {
-        let verb = if purpose == PickPurpose::Open { "Open" } else { "Save as" };
+        let reads = matches!(purpose, PickPurpose::Open | PickPurpose::ImportCalendar | PickPurpose::ImportRisks);
+        let verb = if reads { "Open" } else { "Save as" };
         ui.heading(format!("{verb}: type the file's path"));
-        ui.label("No file dialog could be shown on this system, so type the full path of the book file.");
+        ui.label("No file dialog could be shown on this system, so type the full path of the file.");
         let label = ui.label("Path").id;
         let r = ui.add(egui::TextEdit::singleline(text).desired_width(460.0)).labelled_by(label);
         super::widgets::focus_on_open(ui, &r);
