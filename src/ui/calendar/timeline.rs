@@ -194,10 +194,11 @@ fn header_ui(
                 [pos2(at, rect.top()), pos2(at, rect.bottom())],
                 Stroke::new(1.0, pal.grid.gamma_multiply(2.0)),
             );
-            let name = if span == TimelineSpan::Year || d.month() == 1 {
-                d.strftime("%b %Y").to_string()
-            } else {
-                d.strftime("%B").to_string()
+            // The year is in the title; a year's months have room for their short names only.
+            let name = match span {
+                TimelineSpan::Year => d.strftime("%b").to_string(),
+                TimelineSpan::Quarter if d.month() == 1 => d.strftime("%b %Y").to_string(),
+                TimelineSpan::Quarter => d.strftime("%B").to_string(),
             };
             p.text(
                 pos2(at + 4.0, rect.top() + 2.0),
