@@ -55,7 +55,8 @@ fn another_books_export_adds_its_blackouts_rather_than_overwrite_these() {
     let book = example();
     let mut other = book.clone();
     other.name = "Another team's plan".to_owned();
-    let text = to_ics(&other, &IcsOptions { phases: false, milestones: false, deployments: false, ..Default::default() });
+    let text =
+        to_ics(&other, &IcsOptions { phases: false, milestones: false, deployments: false, ..Default::default() });
     let p = preview(&book, text.as_bytes(), Path::new("/tmp/other.ics")).expect("a preview");
     assert_eq!(p.lines.len(), book.blackouts.len(), "{:?}", p.lines);
     assert!(p.lines.iter().all(|l| l.starts_with("Add ")), "{:?}", p.lines);

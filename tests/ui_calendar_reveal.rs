@@ -36,7 +36,13 @@ fn clicking_a_deployment_opens_its_card_in_the_release_form() {
 #[test]
 fn clicking_a_milestone_opens_its_card_in_the_release_form() {
     let mut h = calendar();
-    let label = h.get_all_by_label_contains("Milestone MS-").next().expect("a milestone").accesskit_node().label().unwrap_or_default();
+    let label = h
+        .get_all_by_label_contains("Milestone MS-")
+        .next()
+        .expect("a milestone")
+        .accesskit_node()
+        .label()
+        .unwrap_or_default();
     // "Milestone MS-32 of REL-5 “CAB authorisation”, Wed 18 Nov 2026"
     let mut words = label.split(' ');
     let (id, release) = (words.nth(1).unwrap_or_default().to_owned(), words.nth(1).unwrap_or_default().to_owned());
@@ -63,4 +69,3 @@ fn clicking_a_phase_brings_its_dates_into_view() {
     let cell = h.get_by_label_contains("Build & Test planned end").rect();
     assert!(in_window(cell), "the phase's dates are in view: {cell:?}");
 }
-

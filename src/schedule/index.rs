@@ -276,7 +276,9 @@ pub fn exception(release: &Release, deployment: &Deployment) -> Exception {
     match &deployment.blackout_exception {
         None => Exception::None,
         Some(id) => match release.decisions.iter().find(|d| &d.id == id) {
-            Some(d) if d.kind == DecisionKind::BlackoutException && d.decided_by.is_some() && d.decided_at.is_some() => {
+            Some(d)
+                if d.kind == DecisionKind::BlackoutException && d.decided_by.is_some() && d.decided_at.is_some() =>
+            {
                 Exception::Approved
             }
             _ => Exception::NotValid(id.clone()),

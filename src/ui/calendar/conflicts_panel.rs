@@ -10,13 +10,13 @@
 use super::edits::{Mode, move_deployment_edit};
 use super::{Cache, CalendarState, details};
 use crate::model::{Book, Id};
-use std::collections::HashSet;
 use crate::schedule::{Conflict, ConflictKind, DeploymentRef, ItemKey, next_free_slot};
 use crate::ui::intent::{Intent, Intents};
 use crate::ui::widgets::named_combo;
 use egui::{RichText, Ui};
 use jiff::Timestamp;
 use jiff::tz::TimeZone;
+use std::collections::HashSet;
 
 /// Shows the conflicts panel.
 pub(super) fn conflicts_ui(

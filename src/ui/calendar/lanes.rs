@@ -317,7 +317,14 @@ pub fn release_lane(
 }
 
 /// The maintenance windows of `envs`, outlined in `row`.
-fn maintenance_outlines(ui: &mut Ui, cx: &mut Cx<'_>, lane: &Lane<'_>, row: Rect, all: &[CalendarItem<'_>], envs: &[&Id]) {
+fn maintenance_outlines(
+    ui: &mut Ui,
+    cx: &mut Cx<'_>,
+    lane: &Lane<'_>,
+    row: Rect,
+    all: &[CalendarItem<'_>],
+    envs: &[&Id],
+) {
     let mine: Vec<&CalendarItem<'_>> = all
         .iter()
         .filter(|i| matches!(i.source, Source::Maintenance { environment, .. } if envs.contains(&&environment.id)))

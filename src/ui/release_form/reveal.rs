@@ -35,7 +35,8 @@ fn key() -> egui::Id {
 
 /// Asks the release form to bring `at`, a part of `release`, into view.
 pub fn request(ctx: &egui::Context, release: &Id, at: Path) {
-    let pending = Pending { release: release.clone(), at, section_taken: false, since: ctx.cumulative_pass_nr(), drawn: None };
+    let pending =
+        Pending { release: release.clone(), at, section_taken: false, since: ctx.cumulative_pass_nr(), drawn: None };
     ctx.data_mut(|d| d.insert_temp(key(), pending));
 }
 
