@@ -1,16 +1,17 @@
 //! Phases on the timeline: the bar of one phase (shared by the release
 //! lanes), and the environment timeline's "Releases" lane, where every
-//! release in the period has a row of its phases as thin bars, packed so
-//! that releases that do not overlap share a row. Rows that do not fit
+//! release in the period has its phases as thin bars, packed so that
+//! releases whose plans do not overlap share a row. Rows that do not fit
 //! are counted in the lane's label ("By release" lists them all).
 
 use super::interact::{Cx, End, item_ui};
 use super::lanes::Lane;
 use super::{edits, paint};
-use crate::model::Id;
-use crate::schedule::{CalendarItem, Source};
+use super::geometry::days_between;
+use crate::schedule::items::release_items;
+use crate::schedule::{CalendarItem, Interval, ItemFilter, Kinds, Source};
 use egui::{FontId, Rect, Stroke, Ui, pos2, vec2};
-use std::collections::HashMap;
+use jiff::civil::Date;
 
 /// One phase as a bar in `bar`, with `label` written in it when it fits;
 /// dragged, it dims and shows where it would go.
@@ -37,64 +38,68 @@ pub fn phase_bar_ui(ui: &mut Ui, cx: &mut Cx<'_>, lane: &Lane<'_>, item: &Calend
     }
 }
 
-/// One release's phases in the period, and the x range they cover.
-struct Group<'i, 'a> {
-    release: &'a Id,
-    from: f32,
-    to: f32,
-    phases: Vec<&'i CalendarItem<'a>>,
-}
-
-/// The environment timeline's lane of every release's phases.
-pub fn releases_lane(ui: &mut Ui, cx: &mut Cx<'_>, lane: &Lane<'_>, phases: &[&CalendarItem<'_>]) {
-    let mut at: HashMap<&Id, usize> = HashMap::new();
-    let mut groups: Vec<Group<'_, '_>> = Vec::new();
-    for &item in phases {
-        let Source::Phase { release, .. } = item.source else { continue };
-        let Some((a, b)) = lane.axis.span(item.interval.start, item.interval.end) else { continue };
-        let i = *at.entry(&release.id).or_insert_with(|| {
-            groups.push(Group { release: &release.id, from: a, to: b, phases: Vec::new() });
-            groups.len() - 1
-        });
-        let g = &mut groups[i];
-        (g.from, g.to) = (g.from.min(a), g.to.max(b));
-        g.phases.push(item);
-    }
-    groups.sort_by(|x, y| x.from.total_cmp(&y.from));
-    // Rows of thin bars, taller (with the release's id) when few are needed.
+/// The environment timeline's lane of every release's phases in `range`
+/// (of days `first` to `last`). Releases are packed by their plan's
+/// extent, kept once per change of the book, so that only the releases
+/// on the rows shown have their phases worked out.
+pub fn releases_lane(
+    ui: &mut Ui,
+    cx: &mut Cx<'_>,
+    lane: &Lane<'_>,
+    (first, last): (Date, Date),
+    range: Interval,
+    filter: &ItemFilter,
+) {
+    let book = cx.book;
+    let near = crate::schedule::items::Near::new(range, &cx.tz);
     let inner = lane.inner();
-    let line = cx.tokens.small_size + 4.0;
-    let mut ends: Vec<f32> = Vec::new();
-    let rows: Vec<usize> = groups
+    let days = (days_between(first, last) + 1).max(1) as f32;
+    let x = |d: Date| inner.left() + inner.width() * (days_between(first, d) as f32 / days).clamp(0.0, 1.0);
+    let mut shown: Vec<(f32, f32, usize)> = cx
+        .by_key_date
         .iter()
-        .map(|g| {
-            let row = ends.iter().position(|&e| e + 4.0 <= g.from).unwrap_or(ends.len());
+        .filter_map(|&i| {
+            let (a, b) = cx.extents.get(i).copied().flatten()?;
+            let r = book.releases.get(i)?;
+            (near.days(a, b) && filter.passes_release(r)).then(|| (x(a), x(b.tomorrow().unwrap_or(b)), i))
+        })
+        .collect();
+    shown.sort_by(|p, q| p.0.total_cmp(&q.0));
+    // Rows of thin bars, taller (with the release's id) when few are needed.
+    let mut ends: Vec<f32> = Vec::new();
+    let rows: Vec<usize> = shown
+        .iter()
+        .map(|&(from, to, _)| {
+            let row = ends.iter().position(|&e| e + 4.0 <= from).unwrap_or(ends.len());
             if row == ends.len() {
-                ends.push(g.to);
+                ends.push(to);
             } else {
-                ends[row] = g.to;
+                ends[row] = to;
             }
             row
         })
         .collect();
-    let needed = ends.len().max(1);
-    let bar_h = ((inner.height() - 2.0) / needed as f32 - 2.0).clamp(5.0, line);
+    let line = cx.tokens.small_size + 4.0;
+    let bar_h = ((inner.height() - 2.0) / ends.len().max(1) as f32 - 2.0).clamp(5.0, line);
     let fit = (((inner.height() - 2.0) / (bar_h + 2.0)).floor() as usize).max(1);
+    let only = ItemFilter { kinds: Kinds { phases: true, milestones: false, deployments: false, blackouts: false, maintenance: false }, ..filter.clone() };
     let mut hidden = 0;
-    for (g, row) in groups.iter().zip(rows) {
-        if row >= fit {
+    let mut phases = Vec::new();
+    for (&(_, _, i), row) in shown.iter().zip(rows) {
+        let Some(release) = book.releases.get(i).filter(|_| row < fit) else {
             hidden += 1;
             continue;
-        }
+        };
+        phases.clear();
+        release_items(release, range, &cx.tz, &only, &mut phases);
         let top = inner.top() + 1.0 + row as f32 * (bar_h + 2.0);
-        for item in &g.phases {
+        for (n, item) in phases.iter().enumerate() {
             let Some((a, b)) = lane.axis.span(item.interval.start, item.interval.end) else { continue };
             let bar = Rect::from_min_max(pos2(a, top), pos2(b.max(a + 2.0), top + bar_h));
-            let first = std::ptr::eq(*item, g.phases[0]);
-            phase_bar_ui(ui, cx, lane, item, bar, if first { g.release.as_str() } else { "" });
+            phase_bar_ui(ui, cx, lane, item, bar, if n == 0 { release.id.as_str() } else { "" });
         }
     }
-    let subtitle = match (groups.len(), hidden) {
+    let subtitle = match (shown.len(), hidden) {
         (0, _) => "no phases".to_owned(),
         (n, 0) => format!("{n} releases' phases"),
         (n, h) => format!("{} of {n}; all in By release", n - h),

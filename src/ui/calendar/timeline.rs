@@ -77,7 +77,8 @@ pub fn timeline_ui(
     };
     match lanes {
         LaneMode::Environment => {
-            let kinds = Kinds { blackouts: false, ..filter.kinds };
+            // Phases come lane by lane (the Releases lane fetches only the rows it shows).
+            let kinds = Kinds { phases: false, blackouts: false, ..filter.kinds };
             let items = cx.items_by_kind(range, &ItemFilter { kinds, ..filter.clone() });
             let envs: Vec<&Environment> =
                 book.environments.iter().filter(|e| filter.environment.as_ref().is_none_or(|id| &e.id == id)).collect();
@@ -85,7 +86,6 @@ pub fn timeline_ui(
             let mut per_env: Vec<(Vec<&CalendarItem<'_>>, Vec<&CalendarItem<'_>>)> =
                 vec![(Vec::new(), Vec::new()); envs.len()];
             let mut milestones: Vec<&CalendarItem<'_>> = Vec::new();
-            let mut phases: Vec<&CalendarItem<'_>> = Vec::new();
             let lane_of = |id: &crate::model::Id| envs.iter().position(|e| &e.id == id);
             for item in &items {
                 match item.source {
@@ -100,8 +100,7 @@ pub fn timeline_ui(
                         }
                     }
                     Source::Milestone { .. } => milestones.push(item),
-                    Source::Phase { .. } => phases.push(item),
-                    Source::Blackout { .. } => {}
+                    Source::Phase { .. } | Source::Blackout { .. } => {}
                 }
             }
             // The releases' phases, the milestones, then one lane per environment.
@@ -113,7 +112,12 @@ pub fn timeline_ui(
                     let rect = lane_at(ui, row, shown.start, lane_h);
                     let lane = Lane { axis, rect, label_w, row, shift_at: &shift_at };
                     match row.checked_sub(2).and_then(|i| envs.get(i)) {
-                        None if row == 0 => releases_lane(ui, cx, &lane, &phases),
+                        None if row == 0 && filter.kinds.phases => {
+                            releases_lane(ui, cx, &lane, (first, last), range, filter);
+                        }
+                        None if row == 0 => {
+                            lane.frame(ui, cx, "Releases", "phases hidden by the filter");
+                        }
                         None => milestone_lane(ui, cx, &lane, &milestones),
                         Some(env) => {
                             let (deps, windows) = &per_env[row - 2];
