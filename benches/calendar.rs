@@ -70,7 +70,7 @@ fn dragging(h: &mut Harness<'static, RelplanApp>, n: usize) -> Option<Duration> 
     let (label, rect) = h
         .query_all_by_label_contains("Deployment DEP-")
         .map(|node| (format!("{:?}", node.accesskit_node().label()), node.rect()))
-        .find(|(_, r)| r.width() >= 8.0 && r.height() >= 8.0 && r.top() > 150.0 && r.bottom() < 860.0)?;
+        .find(|(_, r)| r.width() >= 6.0 && r.height() >= 6.0 && r.top() > 150.0 && r.bottom() < 860.0)?;
     let from = rect.center();
     h.hover_at(from);
     h.step();

@@ -39,7 +39,7 @@ pub fn phase_bar_ui(ui: &mut Ui, cx: &mut Cx<'_>, lane: &Lane<'_>, item: &Calend
 }
 
 /// The most rows of releases the lane shows.
-const MAX_ROWS: usize = 6;
+const MAX_ROWS: usize = 4;
 
 /// The environment timeline's lane of every release's phases in `range`
 /// (of days `first` to `last`). Releases are packed by their plan's
@@ -84,7 +84,7 @@ pub fn releases_lane(
         .collect();
     let line = cx.tokens.small_size + 4.0;
     let bar_h = ((inner.height() - 2.0) / ends.len().clamp(1, MAX_ROWS) as f32 - 2.0).clamp(5.0, line);
-    // At most six rows: the lane stays calm, and a frame of a year lays out a few dozen bars, not hundreds.
+    // At most four rows: the lane stays calm, and a frame of a year lays out a few dozen bars, not hundreds.
     let fit = (((inner.height() - 2.0) / (bar_h + 2.0)).floor() as usize).clamp(1, MAX_ROWS);
     let only = ItemFilter { kinds: Kinds { phases: true, milestones: false, deployments: false, blackouts: false, maintenance: false }, ..filter.clone() };
     let mut hidden = 0;
