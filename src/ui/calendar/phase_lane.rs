@@ -4,10 +4,10 @@
 //! releases whose plans do not overlap share a row. Rows that do not fit
 //! are counted in the lane's label ("By release" lists them all).
 
+use super::geometry::days_between;
 use super::interact::{Cx, End, item_ui};
 use super::lanes::Lane;
 use super::{edits, paint};
-use super::geometry::days_between;
 use crate::schedule::items::release_items;
 use crate::schedule::{CalendarItem, Interval, ItemFilter, Kinds, Source};
 use egui::{FontId, Rect, Stroke, Ui, pos2, vec2};
@@ -86,7 +86,10 @@ pub fn releases_lane(
     let bar_h = ((inner.height() - 2.0) / ends.len().clamp(1, MAX_ROWS) as f32 - 2.0).clamp(5.0, line);
     // At most four rows: the lane stays calm, and a frame of a year lays out a few dozen bars, not hundreds.
     let fit = (((inner.height() - 2.0) / (bar_h + 2.0)).floor() as usize).clamp(1, MAX_ROWS);
-    let only = ItemFilter { kinds: Kinds { phases: true, milestones: false, deployments: false, blackouts: false, maintenance: false }, ..filter.clone() };
+    let only = ItemFilter {
+        kinds: Kinds { phases: true, milestones: false, deployments: false, blackouts: false, maintenance: false },
+        ..filter.clone()
+    };
     let mut hidden = 0;
     let mut phases = Vec::new();
     for (&(_, _, i), row) in shown.iter().zip(rows) {
