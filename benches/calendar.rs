@@ -21,7 +21,7 @@ mod support;
 use support::{median_of as timed, ms};
 
 use egui_kittest::Harness;
-use egui_kittest::kittest::Queryable;
+use egui_kittest::kittest::{NodeT, Queryable};
 use relplan::generate::generate;
 use relplan::schedule::{ConflictKind, DeploymentRef, ScheduleIndex, detect, next_free_slot};
 use relplan::ui::{CommandId, Prefs, RelplanApp};
@@ -58,14 +58,25 @@ fn frames(h: &mut Harness<'static, RelplanApp>, n: usize) -> Duration {
     timed(n, || h.step())
 }
 
-/// Drags the first deployment on screen sideways, one frame per move.
+fn edits_made(h: &Harness<'static, RelplanApp>) -> usize {
+    h.state().session().map_or(0, |s| s.doc.book().ledger.audit.len())
+}
+
+/// Drags a deployment on screen sideways (and a little down), one frame
+/// per move, then drops it a step away and checks that the drop made an
+/// edit, so that the figure is of a real drag; the edit is undone.
+/// `None` when no deployment block is big enough to grab.
 fn dragging(h: &mut Harness<'static, RelplanApp>, n: usize) -> Option<Duration> {
-    let rect = h.query_all_by_label_contains("Deployment DEP-").next()?.rect();
+    let (label, rect) = h
+        .query_all_by_label_contains("Deployment DEP-")
+        .map(|node| (format!("{:?}", node.accesskit_node().label()), node.rect()))
+        .find(|(_, r)| r.width() >= 6.0 && r.height() >= 6.0 && r.top() > 150.0 && r.bottom() < 860.0)?;
     let from = rect.center();
     h.hover_at(from);
     h.step();
     h.drag_at(from);
     h.step();
+    let before = edits_made(h);
     let mut i = 0;
     let d = timed(n, || {
         i += 1;
@@ -73,14 +84,16 @@ fn dragging(h: &mut Harness<'static, RelplanApp>, n: usize) -> Option<Duration> 
         h.hover_at(from + egui::vec2(dx, (i % 7) as f32));
         h.step();
     });
-    h.event(egui::Event::Key {
-        key: egui::Key::Escape,
-        physical_key: None,
-        pressed: true,
-        repeat: false,
-        modifiers: Default::default(),
-    });
-    h.drop_at(from);
+    let to = from + egui::vec2(rect.width().max(40.0), 24.0);
+    h.hover_at(to);
+    h.step();
+    h.drop_at(to);
+    h.step();
+    h.step();
+    assert_eq!(edits_made(h), before + 1, "the drag of {label} did not become an edit: the figure is not of a drag");
+    h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::Z);
+    h.step();
+    h.remove_cursor();
     h.step();
     Some(d)
 }

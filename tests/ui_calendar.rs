@@ -143,7 +143,7 @@ fn the_conflicts_panel_lists_past_conflicts_on_request_and_jumps_to_them() {
     h.get_by_label("⚠ Person double-booked");
     h.get_by_label("Show DEP-7 on the calendar").click();
     h.run();
-    h.get_by_label("Sun 18 Oct 2026");
+    h.get_by_label_contains("12 – 18 Oct 2026");
     h.get_by_label("Open REL-2").click();
     h.run();
     assert_eq!(h.state().selected_release_id().map(|i| i.as_str()), Some("REL-2"));

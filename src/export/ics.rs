@@ -20,7 +20,10 @@
 //!   character boundaries, with CRLF (the crate folds by characters, which
 //!   can exceed 75 octets with accented text).
 
+mod contents;
 mod vtimezone;
+
+pub use contents::contents;
 
 use crate::model::{Blackout, Book, Id, Phase, PhasePlan, Release, Repeat, Window};
 use crate::schedule::items::phase_days;
@@ -31,7 +34,7 @@ use jiff::civil::{Date, DateTime, Time};
 use std::collections::BTreeMap;
 
 /// What goes into a calendar file, for its audience.
-#[derive(Clone, Debug)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct IcsOptions {
     /// Only this release (and the book's blackouts).
     pub release: Option<Id>,
@@ -43,6 +46,13 @@ pub struct IcsOptions {
     pub deployments: bool,
     /// Include blackout windows.
     pub blackouts: bool,
+}
+
+impl IcsOptions {
+    /// Whether any kind of event is chosen.
+    pub fn any(&self) -> bool {
+        self.phases || self.milestones || self.deployments || self.blackouts
+    }
 }
 
 impl Default for IcsOptions {
@@ -257,7 +267,7 @@ fn blackout_event(
 
 /// The first and last day of a window that covers whole days (00:00 to
 /// 23:59 or to midnight), if it does.
-fn whole_days(w: &Window) -> Option<(Date, Date)> {
+pub fn whole_days(w: &Window) -> Option<(Date, Date)> {
     if w.start.time() != Time::midnight() || w.end <= w.start {
         return None;
     }

@@ -11,8 +11,10 @@
 //! and yearly rules are kept; any other repetition is imported as its first
 //! occurrence and said so. Everything becomes one edit, so one undo
 //! removes the whole import. A file that cannot be read as a calendar gives
-//! an [`ImportError`] and changes nothing.
+//! an [`ImportError`] and changes nothing. Relplan's own calendar files
+//! update their blackouts and skip the release plans' events ([`own`]).
 
+mod own;
 mod values;
 
 use super::{ImportError, ImportPreview};
@@ -31,6 +33,8 @@ struct Draft {
     reason: String,
     window: Window,
     cancelled: bool,
+    /// The blackout of this book that the event was exported from.
+    target: Option<crate::model::Id>,
 }
 
 /// Reads an iCalendar file and says which blackout windows it would add or update.
@@ -55,6 +59,9 @@ pub fn preview(book: &Book, bytes: &[u8], path: &std::path::Path) -> Result<Impo
     let mut problems = Vec::new();
     let mut drafts: Vec<Draft> = Vec::new();
     let mut seen = HashSet::new();
+    let calendar_name = calendar.properties.iter().find(|p| p.name.as_str().eq_ignore_ascii_case("X-WR-CALNAME"));
+    let this_book = own::of_this_book(book, calendar_name.map(|p| p.val.as_str().trim()));
+    let mut skipped = 0;
     for (n, event) in events.iter().enumerate() {
         let label =
             text_of(event, "SUMMARY").filter(|s| !s.trim().is_empty()).unwrap_or_else(|| format!("event {}", n + 1));
@@ -62,7 +69,23 @@ pub fn preview(book: &Book, bytes: &[u8], path: &std::path::Path) -> Result<Impo
             problems.push(format!("“{label}”: a change to one occurrence of a repeating event is not imported."));
             continue;
         }
+        let uid = text_of(event, "UID").unwrap_or_default();
+        let own = own::classify(&uid);
+        if own == Some(own::Own::Plan) {
+            skipped += 1;
+            continue;
+        }
         match draft(event, &label, n, &default_zone, &mut problems) {
+            // A blackout of this book, exported by Relplan: it updates that blackout.
+            Ok(mut d)
+                if let (true, Some(own::Own::Blackout(id))) = (this_book, &own)
+                    && book.blackouts.iter().any(|b| &b.id == id)
+                    && seen.insert(d.uid.clone()) =>
+            {
+                (d.name, d.reason) = own::own_text(&d.name, &d.reason);
+                d.target = Some(id.clone());
+                drafts.push(d);
+            }
             Ok(d) if !seen.insert(d.uid.clone()) => {
                 problems.push(format!("“{label}”: UID {} appears more than once; only the first is imported.", d.uid));
             }
@@ -78,6 +101,12 @@ pub fn preview(book: &Book, bytes: &[u8], path: &std::path::Path) -> Result<Impo
     }
     if events.is_empty() {
         problems.push(format!("{file} has no events."));
+    }
+    if skipped > 0 {
+        let noun = if skipped == 1 { "event" } else { "events" };
+        problems.push(format!(
+            "{skipped} phase, milestone and deployment {noun} from Relplan skipped: they belong to release plans, not blackout windows."
+        ));
     }
     let edit = (!edits.is_empty()).then(|| Edit::Group { name: format!("Import blackout windows from {file}"), edits });
     Ok(ImportPreview { title, lines, problems, edit, ..ImportPreview::default() })
@@ -205,7 +234,7 @@ fn draft(
     let cancelled = text_of(e, "STATUS").is_some_and(|s| s.eq_ignore_ascii_case("CANCELLED"));
     let name = text_of(e, "SUMMARY").filter(|s| !s.is_empty()).unwrap_or_else(|| "Imported blackout".to_owned());
     let reason = text_of(e, "DESCRIPTION").unwrap_or_default();
-    Ok(Draft { uid, name, reason, window, cancelled })
+    Ok(Draft { uid, name, reason, window, cancelled, target: None })
 }
 
 fn zone_name(tz: &TimeZone) -> String {
@@ -220,7 +249,11 @@ fn plan(book: &Book, drafts: &[Draft]) -> Result<(Vec<String>, Vec<Edit>, usize)
     let (mut lines, mut edits, mut unchanged) = (Vec::new(), Vec::new(), 0);
     let mut index = book.blackouts.len();
     for d in drafts {
-        match (existing.get(d.uid.as_str()), d.cancelled) {
+        let found = match &d.target {
+            Some(id) => book.blackouts.iter().find(|b| &b.id == id),
+            None => existing.get(d.uid.as_str()).copied(),
+        };
+        match (found, d.cancelled) {
             (Some(b), true) => {
                 lines.push(format!("Remove {} “{}”: cancelled in the calendar", b.id, b.name));
                 edits.push(Edit::remove(Path::root(), "blackouts", &b.id));
@@ -237,20 +270,24 @@ fn plan(book: &Book, drafts: &[Draft]) -> Result<(Vec<String>, Vec<Edit>, usize)
                 }
                 let (w, new) = (&b.window, &d.window);
                 let wat = at.field("window");
-                if w.start != new.start {
-                    edits.push(Edit::set(wat.clone(), "start", &new.start)?);
-                }
-                if w.end != new.end {
-                    edits.push(Edit::set(wat.clone(), "end", &new.end)?);
-                }
-                if w.zone != new.zone {
-                    edits.push(Edit::set(wat.clone(), "zone", &new.zone)?);
-                }
-                if w.repeat != new.repeat {
-                    edits.push(Edit::set(wat.clone(), "repeat", &new.repeat)?);
-                }
-                if w.until != new.until {
-                    edits.push(Edit::set(wat, "until", &new.until)?);
+                // Relplan's own export of this blackout, at the same time: its window stays as written.
+                let same = d.target.is_some() && own::same_time(w, new);
+                if !same {
+                    if w.start != new.start {
+                        edits.push(Edit::set(wat.clone(), "start", &new.start)?);
+                    }
+                    if w.end != new.end {
+                        edits.push(Edit::set(wat.clone(), "end", &new.end)?);
+                    }
+                    if w.zone != new.zone {
+                        edits.push(Edit::set(wat.clone(), "zone", &new.zone)?);
+                    }
+                    if w.repeat != new.repeat {
+                        edits.push(Edit::set(wat.clone(), "repeat", &new.repeat)?);
+                    }
+                    if w.until != new.until {
+                        edits.push(Edit::set(wat, "until", &new.until)?);
+                    }
                 }
                 if edits.len() == before {
                     unchanged += 1;

@@ -8,7 +8,8 @@
 //!   first rule already);
 //! - a deployment falls inside a blackout window that covers its
 //!   environment, and has no blackout exception (its `blackout_exception`
-//!   names a decision of kind "blackout exception" of its release);
+//!   names a decision of kind "blackout exception" of its release that
+//!   says who decided and when);
 //! - a person owns two runbook steps that run at the same time (steps run
 //!   as [`super::steps`] places them);
 //! - a deployment to a production environment does not fit inside one of

@@ -103,7 +103,7 @@ pub fn describe(c: &Conflict, book: &Book, tz: &TimeZone) -> String {
             let mut text =
                 format!("{first} deploys to {env} during {blackout}, at {when}, without an approved exception.");
             if let Some(x) = &c.invalid_exception {
-                text.push_str(&format!(" Its exception {x} is missing or is not a blackout-exception decision."));
+                text.push_str(&exception_problem(book, c, x));
             }
             text
         }
@@ -137,4 +137,20 @@ fn item_names(book: &Book, ids: &[Id]) -> String {
         .map(|id| book.config_items.iter().find(|c| &c.id == id).map_or_else(|| id.to_string(), |c| c.name.clone()))
         .collect();
     if names.is_empty() { "the same configuration item".to_owned() } else { and_list(&names) }
+}
+
+/// Why a recorded blackout exception does not count, as a sentence.
+fn exception_problem(book: &Book, c: &Conflict, x: &crate::model::Id) -> String {
+    let decision = c
+        .deployments
+        .first()
+        .and_then(|d| book.release(&d.release))
+        .and_then(|r| r.decisions.iter().find(|d| &d.id == x));
+    match decision {
+        Some(d) if d.kind == crate::model::DecisionKind::BlackoutException => {
+            format!(" Its exception {x} is not approved yet: it does not say who decided and when.")
+        }
+        Some(_) => format!(" Its exception {x} is not a blackout-exception decision."),
+        None => format!(" Its exception {x} is missing."),
+    }
 }

@@ -262,19 +262,62 @@ impl ScheduleIndex {
 pub enum Exception {
     /// No exception is recorded.
     None,
-    /// A decision of kind "blackout exception" allows it.
+    /// A decision of kind "blackout exception", with who decided and when, allows it.
     Approved,
-    /// The recorded exception is missing or is another kind of decision.
+    /// The recorded exception is missing, is another kind of decision, or
+    /// is not approved yet (it does not say who decided or when).
     NotValid(Id),
 }
 
-/// The state of a deployment's blackout exception.
+/// The state of a deployment's blackout exception. Only an approved
+/// decision exempts: one of kind "blackout exception" that says who
+/// decided and when.
 pub fn exception(release: &Release, deployment: &Deployment) -> Exception {
     match &deployment.blackout_exception {
         None => Exception::None,
         Some(id) => match release.decisions.iter().find(|d| &d.id == id) {
-            Some(d) if d.kind == DecisionKind::BlackoutException => Exception::Approved,
+            Some(d)
+                if d.kind == DecisionKind::BlackoutException && d.decided_by.is_some() && d.decided_at.is_some() =>
+            {
+                Exception::Approved
+            }
             _ => Exception::NotValid(id.clone()),
         },
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::Decision;
+
+    fn with_decision(decision: Decision) -> (Release, Deployment) {
+        let deployment = Deployment { blackout_exception: Some(decision.id.clone()), ..Deployment::default() };
+        let release = Release { decisions: vec![decision], ..Release::default() };
+        (release, deployment)
+    }
+
+    fn exception_decision() -> Decision {
+        Decision {
+            id: Id::from("DEC-1"),
+            kind: DecisionKind::BlackoutException,
+            decided_by: Some(Id::from("P-1")),
+            decided_at: Some(jiff::Timestamp::UNIX_EPOCH),
+            ..Decision::default()
+        }
+    }
+
+    #[test]
+    fn only_an_approved_blackout_exception_exempts() {
+        let (r, d) = with_decision(exception_decision());
+        assert_eq!(exception(&r, &d), Exception::Approved, "who and when set");
+        let (r, d) = with_decision(Decision { decided_by: None, ..exception_decision() });
+        assert_eq!(exception(&r, &d), Exception::NotValid(Id::from("DEC-1")), "nobody decided");
+        let (r, d) = with_decision(Decision { decided_at: None, ..exception_decision() });
+        assert_eq!(exception(&r, &d), Exception::NotValid(Id::from("DEC-1")), "no time of decision");
+        let (r, d) = with_decision(Decision { kind: DecisionKind::General, ..exception_decision() });
+        assert_eq!(exception(&r, &d), Exception::NotValid(Id::from("DEC-1")), "another kind of decision");
+        let (r, _) = with_decision(exception_decision());
+        assert_eq!(exception(&r, &Deployment::default()), Exception::None, "none recorded");
     }
 }

@@ -60,7 +60,7 @@ impl RelplanApp {
             C::ViewRisks => self.view = MainView::Risks,
             C::ViewChecks => self.view = MainView::Checks,
             C::Export => self.open_export(),
-            C::ExportCalendar => self.pick_for(PickPurpose::ExportCalendar, "ics"),
+            C::ExportCalendar => self.open_export_calendar(),
             C::ImportCalendar => self.pick_for(PickPurpose::ImportCalendar, "ics"),
             C::ExportRisks => self.pick_for(PickPurpose::ExportRisks, "csv"),
             C::ImportRisks => self.pick_for(PickPurpose::ImportRisks, "csv"),
@@ -190,10 +190,6 @@ impl RelplanApp {
         let book = s.doc.book();
         let release = None;
         let written = match purpose {
-            PickPurpose::ExportCalendar => {
-                let options = crate::export::ics::IcsOptions { release, ..Default::default() };
-                Some(crate::export::ics::to_ics(book, &options).into_bytes())
-            }
             PickPurpose::ExportRisks => {
                 // The separator last chosen in the Export dialog.
                 let options = crate::export::risk_csv::CsvOptions { release, semicolon: self.prefs.csv_semicolon };

@@ -200,8 +200,7 @@ impl RelplanApp {
 
     pub(super) fn picked(&mut self, purpose: PickPurpose, path: PathBuf) {
         match purpose {
-            PickPurpose::ExportCalendar
-            | PickPurpose::ExportRisks
+            PickPurpose::ExportRisks
             | PickPurpose::ExportMinutes
             | PickPurpose::ExportSlides
             | PickPurpose::ImportCalendar

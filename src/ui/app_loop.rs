@@ -68,6 +68,11 @@ impl RelplanApp {
                     self.selected = Some(id);
                     self.view = MainView::Release;
                 }
+                Intent::Reveal(id, at) => {
+                    super::release_form::reveal::request(&self.ctx, &id, at);
+                    self.selected = Some(id);
+                    self.view = MainView::Release;
+                }
                 Intent::Run(cmd) => self.run_command(cmd),
                 Intent::OpenFile(path) => {
                     if self.session.as_ref().is_some_and(|s| s.doc.is_dirty()) {

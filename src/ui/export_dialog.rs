@@ -25,6 +25,8 @@ pub struct ExportState {
     pub table: TableKind,
     /// A CSV separates its cells with `;` instead of `,`.
     pub semicolon: bool,
+    /// Which events a calendar holds (its release is `release`).
+    pub calendar: crate::export::ics::IcsOptions,
     /// Where it goes.
     pub path: String,
     /// Folder the path starts in.
@@ -43,6 +45,7 @@ impl ExportState {
             paper: Paper::A4,
             table: TableKind::Risks,
             semicolon: false,
+            calendar: crate::export::ics::IcsOptions::default(),
             path: String::new(),
             dir,
         };
@@ -77,6 +80,15 @@ impl RelplanApp {
         self.dialog = Some(super::dialogs::Dialog::Export(Box::new(state)));
     }
 
+    /// Opens the Export dialog on the calendar (.ics), to choose its audience.
+    pub(super) fn open_export_calendar(&mut self) {
+        self.open_export();
+        if let (Some(super::dialogs::Dialog::Export(state)), Some(s)) = (&mut self.dialog, &self.session) {
+            state.format = Format::Ics;
+            state.path = state.suggested_path(s.doc.book());
+        }
+    }
+
     /// The Export dialog; returns whether it stays open.
     pub(super) fn export_ui(&mut self, ui: &mut egui::Ui, state: &mut ExportState) -> bool {
         let all_findings = self.findings();
@@ -104,7 +116,13 @@ impl RelplanApp {
         let release = state.release.as_ref().filter(|_| state.format.takes_release());
         let findings = all_findings.iter().filter(|f| release.is_none_or(|id| f.release.as_ref() == Some(id))).count();
         egui::Frame::new().inner_margin(6.0).show(ui, |ui| {
-            for line in preview::preview(book, state.format, release, state.table, findings) {
+            let mut lines = preview::preview(book, state.format, release, state.table, findings);
+            if state.format == Format::Ics {
+                let options = crate::export::ics::IcsOptions { release: release.cloned(), ..state.calendar.clone() };
+                lines.truncate(1);
+                lines.push(crate::export::ics::contents(book, &options));
+            }
+            for line in lines {
                 ui.label(line);
             }
         });
@@ -127,7 +145,8 @@ impl RelplanApp {
             ui.label(egui::RichText::new("⚠ That file exists; exporting replaces it.").color(t.warning));
         }
         ui.horizontal(|ui| {
-            let ready = !state.path.trim().is_empty() && !self.is_exporting();
+            let events = state.format != Format::Ics || state.calendar.any();
+            let ready = !state.path.trim().is_empty() && !self.is_exporting() && events;
             if ui.add_enabled(ready, egui::Button::new("Export")).clicked() {
                 self.start_export(state, path.clone());
                 keep = false;
@@ -160,6 +179,7 @@ impl RelplanApp {
             paper: state.paper,
             table: state.table,
             semicolon: state.format == Format::Csv && state.semicolon,
+            calendar: state.calendar.clone(),
             ..ExportOptions::new(super::app::today())
         };
         self.jobs.push(jobs::export(s.doc.book().clone(), state.format, options, path));
@@ -213,6 +233,15 @@ fn choices_ui(ui: &mut egui::Ui, book: &Book, state: &mut ExportState) {
                     ui.radio_value(&mut state.paper, p, p.label());
                 }
             });
+        }
+        Format::Ics => {
+            ui.add_space(6.0);
+            ui.strong("Events");
+            let c = &mut state.calendar;
+            ui.checkbox(&mut c.phases, "Phases");
+            ui.checkbox(&mut c.milestones, "Milestones");
+            ui.checkbox(&mut c.deployments, "Deployment windows");
+            ui.checkbox(&mut c.blackouts, "Blackout windows");
         }
         Format::Csv => {
             ui.add_space(6.0);

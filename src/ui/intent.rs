@@ -17,6 +17,9 @@ pub enum Intent {
     Seal,
     /// Show this release.
     SelectRelease(Id),
+    /// Show this release with one part of it (a deployment, a milestone,
+    /// a phase's dates) open and scrolled into view.
+    Reveal(Id, crate::edit::Path),
     /// Run a command.
     Run(CommandId),
     /// Open a book file (asking first when the open book has unsaved changes).

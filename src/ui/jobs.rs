@@ -44,8 +44,6 @@ pub enum PickPurpose {
     Open,
     /// To save the book under it.
     SaveAs,
-    /// To write the schedule as iCalendar.
-    ExportCalendar,
     /// To read blackout windows from iCalendar.
     ImportCalendar,
     /// To write the risk register as CSV.
@@ -171,7 +169,7 @@ pub fn pick(purpose: PickPurpose, start_dir: Option<PathBuf>, suggested: String)
         let started = Instant::now();
         let (kind, extension) = match purpose {
             PickPurpose::Open | PickPurpose::SaveAs => ("Relplan book", "ron"),
-            PickPurpose::ExportCalendar | PickPurpose::ImportCalendar => ("iCalendar", "ics"),
+            PickPurpose::ImportCalendar => ("iCalendar", "ics"),
             PickPurpose::ExportRisks | PickPurpose::ImportRisks => ("CSV", "csv"),
             PickPurpose::Export(format) => (format.label(), format.extension()),
             PickPurpose::ExportMinutes => ("Markdown", "md"),
@@ -186,7 +184,6 @@ pub fn pick(purpose: PickPurpose, start_dir: Option<PathBuf>, suggested: String)
             PickPurpose::ImportCalendar => dialog.set_title("Import blackout windows from a calendar").pick_file(),
             PickPurpose::ImportRisks => dialog.set_title("Import risks from CSV").pick_file(),
             PickPurpose::SaveAs => dialog.set_title("Save the release book as").set_file_name(suggested).save_file(),
-            PickPurpose::ExportCalendar => dialog.set_title("Export the calendar").set_file_name(suggested).save_file(),
             PickPurpose::ExportRisks => {
                 dialog.set_title("Export the risk register").set_file_name(suggested).save_file()
             }

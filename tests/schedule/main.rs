@@ -171,6 +171,13 @@ fn a_deployment_in_a_blackout_needs_a_blackout_exception_decision() {
 
     rel.decisions[0].kind = DecisionKind::BlackoutException;
     book.releases = vec![rel.clone()];
+    let found = detect(&book);
+    assert_eq!(found.len(), 1, "an exception nobody has decided yet does not count");
+    assert!(found[0].describe(&book, &jiff::tz::TimeZone::UTC).contains("not approved yet"));
+
+    rel.decisions[0].decided_by = Some("P-1".into());
+    rel.decisions[0].decided_at = Some(jiff::Timestamp::UNIX_EPOCH);
+    book.releases = vec![rel.clone()];
     assert!(detect(&book).is_empty(), "an approved exception allows it");
 
     rel.deployments[0].blackout_exception = None;

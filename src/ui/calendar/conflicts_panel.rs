@@ -1,19 +1,22 @@
 //! The conflicts panel: every conflict on the schedule (upcoming ones by
 //! default), narrowed by the calendar's release and environment filters,
-//! each with "Show" (the calendar jumps to it and focuses the deployment),
+//! each with "Show" (the calendar opens the week it starts in, where no
+//! item is hidden behind a count, focuses the first deployment and
+//! highlights every party to the conflict),
 //! "Open" (the release form) and "Next free slot" (moves the deployment to
 //! the earliest window of the same length without a conflict, as one undo
 //! step). Only the rows on screen are laid out.
 
 use super::edits::{Mode, move_deployment_edit};
 use super::{Cache, CalendarState, details};
-use crate::model::Book;
+use crate::model::{Book, Id};
 use crate::schedule::{Conflict, ConflictKind, DeploymentRef, ItemKey, next_free_slot};
 use crate::ui::intent::{Intent, Intents};
 use crate::ui::widgets::named_combo;
 use egui::{RichText, Ui};
 use jiff::Timestamp;
 use jiff::tz::TimeZone;
+use std::collections::HashSet;
 
 /// Shows the conflicts panel.
 pub(super) fn conflicts_ui(
@@ -68,7 +71,7 @@ pub(super) fn conflicts_ui(
         return;
     }
     let row_h = t.body_size * 2.0 + t.small_size + t.spacing * 3.5 + t.body_size;
-    let mut jump: Option<(jiff::civil::Date, ItemKey)> = None;
+    let mut jump: Option<(jiff::civil::Date, ItemKey, HashSet<Id>)> = None;
     egui::ScrollArea::vertical().id_salt("relplan.calendar.conflicts.list").auto_shrink(false).show_rows(
         ui,
         row_h,
@@ -86,9 +89,11 @@ pub(super) fn conflicts_ui(
             }
         },
     );
-    if let Some((day, key)) = jump {
+    if let Some((day, key, parties)) = jump {
         state.anchor = Some(day);
+        state.view = super::CalendarView::Week;
         state.focus = Some(key);
+        state.highlight = parties;
     }
 }
 
@@ -105,7 +110,7 @@ fn row_ui(
     tz: &TimeZone,
     now: Timestamp,
     out: &mut Intents,
-) -> Option<(jiff::civil::Date, ItemKey)> {
+) -> Option<(jiff::civil::Date, ItemKey, HashSet<Id>)> {
     let t = crate::ui::theme::tokens(ui.ctx());
     let mut jump = None;
     let head = ui.horizontal(|ui| {
@@ -130,7 +135,8 @@ fn row_ui(
             });
             if show.clicked() {
                 let key = ItemKey::Deployment { release: first.release.clone(), deployment: first.deployment.clone() };
-                jump = Some((tz.to_datetime(c.when.start).date(), key));
+                let parties = c.deployments.iter().map(|d| d.deployment.clone()).chain(c.blackout.clone()).collect();
+                jump = Some((tz.to_datetime(c.when.start).date(), key, parties));
             }
             let open = ui.button(format!("Open {}", first.release));
             if open.clicked() {

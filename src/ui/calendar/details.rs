@@ -55,7 +55,12 @@ pub fn blackout_title(b: &crate::model::Blackout, book: &crate::model::Book) -> 
 /// The name a screen reader (and the UI tests) know the item by.
 pub fn accessible_name(cx: &Cx<'_>, item: &CalendarItem<'_>) -> String {
     let when = when_text(item, &cx.tz);
-    let conflict = if cx.conflicted(item) { ", in conflict" } else { "" };
+    let conflict = match (cx.conflicted(item), cx.highlighted(item)) {
+        (true, true) => ", in conflict, highlighted",
+        (true, false) => ", in conflict",
+        (false, true) => ", highlighted",
+        (false, false) => "",
+    };
     match item.source {
         Source::Deployment { release, deployment } => {
             format!("Deployment {} of {} “{}”, {when}{conflict}", deployment.id, release.id, deployment.name)
@@ -66,7 +71,7 @@ pub fn accessible_name(cx: &Cx<'_>, item: &CalendarItem<'_>) -> String {
         Source::Phase { release, phase } => {
             format!("Phase {} of {} “{}”, {when}", phase.label(), release.id, release.name)
         }
-        Source::Blackout { blackout, .. } => format!("Blackout {} “{}”, {when}", blackout.id, blackout.name),
+        Source::Blackout { blackout, .. } => format!("Blackout {} “{}”, {when}{conflict}", blackout.id, blackout.name),
         Source::Maintenance { environment, window, .. } => {
             format!("Maintenance window {} of {}, {when}", window.id, environment.name)
         }

@@ -67,6 +67,8 @@ pub struct Cx<'a> {
     pub drag: &'a mut Option<Drag>,
     /// An item to give the keyboard focus to.
     pub focus: &'a mut Option<ItemKey>,
+    /// The deployments and blackout of the conflict shown from the panel.
+    pub highlight: &'a HashSet<Id>,
     /// Edits and selections.
     pub out: &'a mut Intents,
     /// What the arrow keys do.
@@ -79,6 +81,15 @@ impl Cx<'_> {
     /// The drag of this item, if it is being dragged (without building its key).
     pub fn dragging(&self, item: &CalendarItem<'_>) -> Option<&Drag> {
         self.drag.as_ref().filter(|d| d.key.is(item))
+    }
+
+    /// Whether the item is a party to the conflict shown from the panel.
+    pub fn highlighted(&self, item: &CalendarItem<'_>) -> bool {
+        match item.source {
+            crate::schedule::Source::Deployment { deployment, .. } => self.highlight.contains(&deployment.id),
+            crate::schedule::Source::Blackout { blackout, .. } => self.highlight.contains(&blackout.id),
+            _ => false,
+        }
     }
 
     /// Whether a deployment is in a conflict.
@@ -152,7 +163,10 @@ pub fn item_ui(
     if response.clicked()
         && let Some(r) = item.release()
     {
-        cx.out.push(Intent::SelectRelease(r.id.clone()));
+        cx.out.push(match part_path(&item.key()) {
+            Some(at) => Intent::Reveal(r.id.clone(), at),
+            None => Intent::SelectRelease(r.id.clone()),
+        });
     }
     if response.has_focus() && (movable || resizable) {
         keys(ui, cx, &response, &item.key(), movable, resizable);
@@ -162,6 +176,10 @@ pub fn item_ui(
         response.scroll_to_me(Some(egui::Align::Center));
         *cx.focus = None;
     }
+    if cx.highlighted(item) {
+        let stroke = egui::Stroke::new(3.0, cx.pal.today);
+        ui.painter().rect_stroke(rect.expand(3.0), 4.0, stroke, egui::StrokeKind::Outside);
+    }
     if response.has_focus() {
         let stroke = egui::Stroke::new(2.0, cx.tokens.accent);
         ui.painter().rect_stroke(rect.expand(2.0), 3.0, stroke, egui::StrokeKind::Outside);
@@ -170,6 +188,22 @@ pub fn item_ui(
         details::hover_ui(&response, cx, item);
     }
     response
+}
+
+/// Where the release form edits an item: its deployment or milestone, or its phase's dates.
+fn part_path(key: &ItemKey) -> Option<crate::edit::Path> {
+    let root = crate::edit::Path::root();
+    match key {
+        ItemKey::Deployment { release, deployment } => {
+            Some(root.item("releases", release).item("deployments", deployment))
+        }
+        ItemKey::Milestone { release, milestone } => Some(root.item("releases", release).item("milestones", milestone)),
+        ItemKey::Phase { release, phase } => {
+            let field = crate::model::PhasePlan::field_name(*phase)?;
+            Some(root.item("releases", release).field("phases").field(field))
+        }
+        _ => None,
+    }
 }
 
 #[expect(clippy::too_many_arguments, reason = "the parts of one drag, kept together in one place")]

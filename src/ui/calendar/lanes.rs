@@ -31,11 +31,13 @@ pub struct Lane<'s> {
 }
 
 impl Lane<'_> {
-    fn inner(&self) -> Rect {
+    /// Where the lane's items go (right of the label).
+    pub(super) fn inner(&self) -> Rect {
         Rect::from_min_max(pos2(self.axis.left, self.rect.top() + 2.0), pos2(self.axis.right, self.rect.bottom() - 2.0))
     }
 
-    fn frame(&self, ui: &Ui, cx: &Cx<'_>, title: &str, subtitle: &str) -> Rect {
+    /// Draws the lane's label and bottom line; returns the label's rectangle.
+    pub(super) fn frame(&self, ui: &Ui, cx: &Cx<'_>, title: &str, subtitle: &str) -> Rect {
         let p = ui.painter();
         let lane = self.rect;
         p.line_segment([lane.left_bottom(), lane.right_bottom()], Stroke::new(1.0, cx.pal.grid));
@@ -57,17 +59,20 @@ fn blackout_bands(
     cx: &mut Cx<'_>,
     lane: &Lane<'_>,
     blackouts: &[CalendarItem<'_>],
-    shortest: jiff::SignedDuration,
+    thin_below: jiff::SignedDuration,
     binds: impl Fn(&BlackoutScope) -> bool,
 ) {
     let inner = lane.inner();
+    // Blackouts shorter than `thin_below` are a thin hatched strip along the lane's foot.
+    let strip = (cx.tokens.small_size * 0.45).max(4.0);
     for item in blackouts {
         let Source::Blackout { blackout, .. } = item.source else { continue };
-        if !binds(&blackout.scope) || item.interval.length() < shortest {
+        if !binds(&blackout.scope) {
             continue;
         }
         let Some((a, b)) = lane.axis.span(item.interval.start, item.interval.end) else { continue };
-        let r = Rect::from_min_max(pos2(a, inner.top()), pos2(b.max(a + 2.0), inner.bottom() - 1.0));
+        let top = if item.interval.length() < thin_below { inner.bottom() - 1.0 - strip } else { inner.top() };
+        let r = Rect::from_min_max(pos2(a, top), pos2(b.max(a + 2.0), inner.bottom() - 1.0));
         if r.width() >= 4.0 {
             let _ = item_ui(ui, cx, item, r, lane.row, None, &|_, _| Shift::default());
         }
@@ -253,7 +258,10 @@ pub fn milestone_lane(ui: &mut Ui, cx: &mut Cx<'_>, lane: &Lane<'_>, ms: &[&Cale
     milestones_row(ui, cx, lane, lane.inner().center().y, r, ms);
 }
 
-/// A release's lane: its phases above, its deployments and milestones below.
+/// A release's lane: its phases above, its deployments (inside the
+/// maintenance windows of the environments it deploys to) and milestones
+/// below; blackouts across it, the short ones as a thin strip.
+#[expect(clippy::too_many_arguments, reason = "the lane, its release and the book's windows")]
 pub fn release_lane(
     ui: &mut Ui,
     cx: &mut Cx<'_>,
@@ -262,6 +270,7 @@ pub fn release_lane(
     range: Interval,
     filter: &ItemFilter,
     blackouts: &[CalendarItem<'_>],
+    maintenance: &[CalendarItem<'_>],
 ) {
     let label = lane.frame(ui, cx, &format!("{} {}", release.id, release.name), release.phase.label());
     let open = ui.interact(label, egui::Id::unique(("relplan.calendar.lane", &release.id)), egui::Sense::click());
@@ -272,7 +281,7 @@ pub fn release_lane(
         cx.out.push(Intent::SelectRelease(release.id.clone()));
     }
     let envs: Vec<&Id> = release.deployments.iter().map(|d| &d.environment).collect();
-    // Short recurring freezes would stripe every lane; the environment lanes show them.
+    // Short recurring freezes would stripe every lane at full height: they are a thin strip.
     blackout_bands(ui, cx, lane, blackouts, jiff::SignedDuration::from_hours(24), |scope| match scope {
         BlackoutScope::All => true,
         BlackoutScope::Environments(list) => envs.iter().any(|e| list.contains(e)),
@@ -281,40 +290,23 @@ pub fn release_lane(
     release_items(release, range, &cx.tz, filter, &mut items);
     let inner = lane.inner();
     let bar_h = inner.height() * 0.36;
-    let t = cx.tokens;
     for item in items.iter().filter(|i| i.kind() == ItemKind::Phase) {
         let Some((a, b)) = lane.axis.span(item.interval.start, item.interval.end) else { continue };
         let Source::Phase { phase, .. } = item.source else { continue };
         let bar = Rect::from_min_max(pos2(a, inner.top() + 2.0), pos2(b.max(a + 2.0), inner.top() + 2.0 + bar_h));
-        let ends = item.interval.end <= lane.axis.end;
-        let dragging = cx.dragging(item).map(|d| d.shift);
-        let _ = item_ui(ui, cx, item, bar, lane.row, ends.then_some(End::Right), lane.shift_at);
-        let p = ui.painter();
-        let dim = if dragging.is_some_and(|s| !s.is_zero()) { 0.35 } else { 1.0 };
-        p.rect_filled(bar, 2.0, cx.pal.phase(phase).gamma_multiply(dim));
-        p.rect_filled(Rect::from_min_size(bar.min, vec2(2.0, bar.height())), 0.0, cx.pal.phase_edge(phase));
-        paint::label(p, bar, phase.label(), FontId::proportional(t.small_size * 0.9), cx.pal.text.gamma_multiply(dim));
-        if let Some(d) = cx.dragging(item).filter(|d| !d.shift.is_zero())
-            && let Some(at) = edits::preview(cx.book, &d.key, d.mode, d.shift, &cx.tz)
-            && let Some((a, b)) = lane.axis.span(at.start, at.end)
-        {
-            let ghost = Rect::from_min_max(pos2(a, bar.top()), pos2(b.max(a + 2.0), bar.bottom()));
-            ui.painter().rect(
-                ghost,
-                2.0,
-                cx.pal.phase(phase),
-                Stroke::new(2.0, cx.pal.today),
-                egui::StrokeKind::Outside,
-            );
-        }
+        super::phase_lane::phase_bar_ui(ui, cx, lane, item, bar, phase.label());
     }
     // Deployments in the middle row, milestones in the bottom one.
     let row_h = (inner.height() - bar_h - 6.0) / 2.0;
     let low = Rect::from_min_size(pos2(inner.left(), inner.top() + bar_h + 4.0), vec2(inner.width(), row_h));
     let bottom = Rect::from_min_size(pos2(inner.left(), low.bottom() + 2.0), vec2(inner.width(), row_h));
+    // The maintenance windows along the foot of the deployments' row, as in the environment lanes.
+    let band = (cx.tokens.small_size * 0.4).max(4.0);
+    maintenance_outlines(ui, cx, lane, low.with_min_y(low.bottom() - band), maintenance, &envs);
     let deps: Vec<&CalendarItem<'_>> = items.iter().filter(|i| i.kind() == ItemKind::Deployment).collect();
     let book = cx.book;
-    deployments_row(ui, cx, lane, low.shrink2(vec2(0.0, 1.0)), &deps, |item| match item.source {
+    let row = low.with_max_y(low.bottom() - band - 1.0).shrink2(vec2(0.0, 1.0));
+    deployments_row(ui, cx, lane, row, &deps, |item| match item.source {
         Source::Deployment { deployment, .. } => {
             book.environment(&deployment.environment).map(|e| e.name.clone()).unwrap_or_default()
         }
@@ -322,4 +314,37 @@ pub fn release_lane(
     });
     let ms: Vec<&CalendarItem<'_>> = items.iter().filter(|i| i.kind() == ItemKind::Milestone).collect();
     milestones_row(ui, cx, lane, bottom.center().y, (bottom.height() / 2.0 - 1.0).max(4.0), &ms);
+}
+
+/// The maintenance windows of `envs`, outlined in `row`.
+fn maintenance_outlines(
+    ui: &mut Ui,
+    cx: &mut Cx<'_>,
+    lane: &Lane<'_>,
+    row: Rect,
+    all: &[CalendarItem<'_>],
+    envs: &[&Id],
+) {
+    let mine: Vec<&CalendarItem<'_>> = all
+        .iter()
+        .filter(|i| matches!(i.source, Source::Maintenance { environment, .. } if envs.contains(&&environment.id)))
+        .collect();
+    let spans: Vec<(f32, f32)> = mine
+        .iter()
+        .map(|i| lane.axis.span(i.interval.start, i.interval.end).unwrap_or((row.left(), row.left())))
+        .collect();
+    for (a, b, members) in clusters(&spans, 3.0) {
+        let r = Rect::from_min_max(pos2(a, row.top()), pos2(b.max(a + 2.0), row.bottom()));
+        if let ([one], true) = (members.as_slice(), r.width() >= 8.0) {
+            let _ = item_ui(ui, cx, mine[*one], r, lane.row, None, &|_, _| Shift::default());
+        }
+        let p = ui.painter();
+        if r.width() < 6.0 {
+            // Too narrow for an outline: a tick in the outline's colour.
+            p.rect_filled(r, 0.0, cx.pal.maintenance.gamma_multiply(0.7));
+        } else {
+            p.rect_filled(r, 1.0, cx.pal.maintenance_fill);
+            p.rect_stroke(r, 1.0, Stroke::new(1.0, cx.pal.maintenance), egui::StrokeKind::Inside);
+        }
+    }
 }

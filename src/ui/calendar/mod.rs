@@ -4,8 +4,9 @@
 //! Each frame computes the items of the visible range only
 //! ([`crate::schedule::calendar_items`]); the conflicts of the whole book are
 //! found once per change of the book (by sort and sweep) and kept in the
-//! view state, keyed by the release list's address and length and the
-//! audit trail, which grows with every committed edit. Geometry is pure
+//! view state, keyed by the window's per-change book key
+//! ([`crate::ui::memo::BookKey`]): every edit, merged typing, undo, redo and
+//! opened book gives a new one. Geometry is pure
 //! ([`geometry`]) and painting separate ([`paint`]); dragging and the arrow
 //! keys make edits through [`edits`], one undo step per drag or key press.
 
@@ -18,6 +19,7 @@ mod lanes;
 mod month;
 mod month_cells;
 mod paint;
+mod phase_lane;
 mod timeline;
 mod toolbar;
 mod week;
@@ -25,6 +27,7 @@ mod week;
 use crate::model::{Book, Id};
 use crate::schedule::{Conflict, ConflictKind, ItemFilter, ItemKey, ScheduleIndex};
 use crate::ui::intent::Intents;
+use crate::ui::memo::BookKey;
 use jiff::Timestamp;
 use jiff::civil::Date;
 use jiff::tz::TimeZone;
@@ -89,7 +92,7 @@ pub struct Drag {
 /// The conflicts of one state of the book.
 #[derive(Clone, Debug)]
 struct Cache {
-    key: (usize, usize, usize, usize),
+    key: BookKey,
     index: ScheduleIndex,
     conflicts: Vec<Conflict>,
     in_conflict: HashSet<Id>,
@@ -122,7 +125,10 @@ pub struct CalendarState {
     pub conflicts: ConflictsSettings,
     drag: Option<Drag>,
     cache: Option<Cache>,
+    /// An item to give the keyboard focus to when it is next drawn.
     focus: Option<ItemKey>,
+    /// The deployments and blackout of the conflict last shown from the panel.
+    highlight: HashSet<Id>,
 }
 
 impl CalendarState {
@@ -134,14 +140,7 @@ impl CalendarState {
         }
     }
 
-    fn refresh(&mut self, book: &Book) {
-        let audit = &book.ledger.audit;
-        let key = (
-            book.releases.as_ptr() as usize,
-            book.releases.len(),
-            audit.len(),
-            audit.last().map_or(0, |e| e.what.len()),
-        );
+    fn refresh(&mut self, book: &Book, key: BookKey) {
         if self.cache.as_ref().is_some_and(|c| c.key == key) {
             return;
         }
@@ -179,10 +178,15 @@ fn clock(tz: &TimeZone) -> (Timestamp, Date) {
 
 /// Shows the calendar and returns its edits and selections in `out`.
 pub fn calendar_ui(ui: &mut egui::Ui, book: &Book, state: &mut CalendarState, out: &mut Intents) {
-    state.refresh(book);
+    state.refresh(book, crate::ui::memo::book_key(ui.ctx()));
     let tz = state.display_zone();
     let (now, today) = clock(&tz);
+    let period = (state.view, state.anchor, state.span, state.lanes);
     toolbar::toolbar_ui(ui, book, state, today, &tz);
+    // Moving to another period or view ends the highlight of a conflict.
+    if period != (state.view, state.anchor, state.span, state.lanes) {
+        state.highlight.clear();
+    }
     ui.add_space(2.0);
     let Some(cache) = state.cache.take() else { return };
     if !state.conflicts.hidden {
@@ -210,6 +214,7 @@ pub fn calendar_ui(ui: &mut egui::Ui, book: &Book, state: &mut CalendarState, ou
             item_index: &cache.items,
             drag: &mut state.drag,
             focus: &mut state.focus,
+            highlight: &state.highlight,
             out,
             steps: interact::Steps::default(),
             navigate: None,
@@ -219,6 +224,8 @@ pub fn calendar_ui(ui: &mut egui::Ui, book: &Book, state: &mut CalendarState, ou
         let legend_height = (t.small_size + t.spacing) * lines + t.spacing * 0.5;
         let body = ui.available_rect_before_wrap();
         let canvas = egui::Rect::from_min_max(body.min, egui::pos2(body.right(), body.bottom() - legend_height));
+        // A focus asked for before this frame's view is drawn is given now or never.
+        let asked = cx.focus.clone();
         let mut canvas_ui = ui.new_child(egui::UiBuilder::new().max_rect(canvas).id_salt("relplan.calendar.canvas"));
         match state.view {
             CalendarView::Month => month::month_ui(&mut canvas_ui, &mut cx, &state.filter, anchor),
@@ -226,6 +233,9 @@ pub fn calendar_ui(ui: &mut egui::Ui, book: &Book, state: &mut CalendarState, ou
             CalendarView::Timeline => {
                 timeline::timeline_ui(&mut canvas_ui, &mut cx, &state.filter, anchor, state.span, state.lanes)
             }
+        }
+        if asked.is_some() && *cx.focus == asked {
+            *cx.focus = None;
         }
         if let Some((day, view)) = cx.navigate.take() {
             state.anchor = Some(day);

@@ -1,13 +1,24 @@
 //! The timeline: a quarter or a year across, swimlanes down, one per
-//! environment or one per release. Blackouts are hatched across the lanes
-//! they bind, maintenance windows outlined in their environment's lane,
-//! phases are bars, milestones diamonds and deployment windows blocks. A
-//! strip under the dates marks when conflicts happen, and a line marks
+//! environment or one per release. Both show every kind of item in a way
+//! that suits the lanes:
+//!
+//! - by environment: a "Releases" lane of every release's phases as thin
+//!   bars, a lane of milestones, then each environment's deployments with
+//!   its maintenance windows outlined along the foot and its blackouts
+//!   hatched across it;
+//! - by release: each release's phases as bars, its deployments inside
+//!   the outlined maintenance windows of the environments it deploys to,
+//!   its milestones, and the blackouts that bind those environments
+//!   (shorter than a day as a thin strip along the foot, so that weekly
+//!   freezes do not stripe the lane).
+//!
+//! A strip under the dates marks when conflicts happen, and a line marks
 //! today. Only the lanes on screen are laid out.
 
 use super::geometry::{TimeAxis, add_days};
 use super::interact::{Cx, Steps, drag_label};
 use super::lanes::{Lane, env_lane, milestone_lane, release_lane};
+use super::phase_lane::releases_lane;
 use super::toolbar::period;
 use super::{CalendarView, LaneMode, Shift, TimelineSpan};
 use crate::model::{Environment, Release};
@@ -53,8 +64,9 @@ pub fn timeline_ui(
     let mut body_ui = ui.new_child(egui::UiBuilder::new().max_rect(body).id_salt("relplan.calendar.timeline.body"));
     let line = t.small_size + 6.0;
     let book = cx.book;
+    let none = Kinds { phases: false, milestones: false, deployments: false, blackouts: false, maintenance: false };
     let blackouts: Vec<CalendarItem<'_>> = if filter.kinds.blackouts {
-        let only = Kinds { phases: false, milestones: false, deployments: false, blackouts: true, maintenance: false };
+        let only = Kinds { blackouts: true, ..none };
         calendar_items_among(book, [], range, &cx.tz, &ItemFilter { kinds: only, ..filter.clone() })
     } else {
         Vec::new()
@@ -65,6 +77,7 @@ pub fn timeline_ui(
     };
     match lanes {
         LaneMode::Environment => {
+            // Phases come lane by lane (the Releases lane fetches only the rows it shows).
             let kinds = Kinds { phases: false, blackouts: false, ..filter.kinds };
             let items = cx.items_by_kind(range, &ItemFilter { kinds, ..filter.clone() });
             let envs: Vec<&Environment> =
@@ -90,17 +103,24 @@ pub fn timeline_ui(
                     Source::Phase { .. } | Source::Blackout { .. } => {}
                 }
             }
-            let rows = envs.len() + 1;
+            // The releases' phases, the milestones, then one lane per environment.
+            let rows = envs.len() + 2;
             let lane_h = (body.height() / rows as f32).clamp(line * 2.5 + 14.0, line * 4.0 + 14.0);
             let scroll = egui::ScrollArea::vertical().id_salt("relplan.calendar.timeline.envs").auto_shrink(false);
             scroll.show_rows(&mut body_ui, lane_h, rows, |ui, shown| {
                 for row in shown.clone() {
                     let rect = lane_at(ui, row, shown.start, lane_h);
                     let lane = Lane { axis, rect, label_w, row, shift_at: &shift_at };
-                    match row.checked_sub(1).and_then(|i| envs.get(i)) {
+                    match row.checked_sub(2).and_then(|i| envs.get(i)) {
+                        None if row == 0 && filter.kinds.phases => {
+                            releases_lane(ui, cx, &lane, (first, last), range, filter);
+                        }
+                        None if row == 0 => {
+                            lane.frame(ui, cx, "Releases", "phases hidden by the filter");
+                        }
                         None => milestone_lane(ui, cx, &lane, &milestones),
                         Some(env) => {
-                            let (deps, windows) = &per_env[row - 1];
+                            let (deps, windows) = &per_env[row - 2];
                             env_lane(ui, cx, &lane, env, deps, windows, &blackouts);
                         }
                     }
@@ -117,7 +137,13 @@ pub fn timeline_ui(
                 .filter_map(|&i| book.releases.get(i))
                 .filter(|r| filter.passes_release(r))
                 .collect();
-            let lane_h = line * 2.9 + 10.0;
+            let maintenance: Vec<CalendarItem<'_>> = if filter.kinds.maintenance {
+                let only = Kinds { maintenance: true, ..none };
+                calendar_items_among(book, [], range, &cx.tz, &ItemFilter { kinds: only, ..filter.clone() })
+            } else {
+                Vec::new()
+            };
+            let lane_h = line * 3.4 + 12.0;
             if releases.is_empty() {
                 body_ui.weak("No release has anything planned in this period with the filters chosen.");
             }
@@ -126,7 +152,7 @@ pub fn timeline_ui(
                 for row in shown.clone() {
                     let rect = lane_at(ui, row, shown.start, lane_h);
                     let lane = Lane { axis, rect, label_w, row, shift_at: &shift_at };
-                    release_lane(ui, cx, &lane, releases[row], range, filter, &blackouts);
+                    release_lane(ui, cx, &lane, releases[row], range, filter, &blackouts, &maintenance);
                 }
                 ui.allocate_space(vec2(rect.width(), lane_h * shown.len() as f32));
             });
@@ -172,10 +198,11 @@ fn header_ui(
                 [pos2(at, rect.top()), pos2(at, rect.bottom())],
                 Stroke::new(1.0, pal.grid.gamma_multiply(2.0)),
             );
-            let name = if span == TimelineSpan::Year || d.month() == 1 {
-                d.strftime("%b %Y").to_string()
-            } else {
-                d.strftime("%B").to_string()
+            // The year is in the title; a year's months have room for their short names only.
+            let name = match span {
+                TimelineSpan::Year => d.strftime("%b").to_string(),
+                TimelineSpan::Quarter if d.month() == 1 => d.strftime("%b %Y").to_string(),
+                TimelineSpan::Quarter => d.strftime("%B").to_string(),
             };
             p.text(
                 pos2(at + 4.0, rect.top() + 2.0),

@@ -26,6 +26,7 @@ mod go_no_go;
 mod header;
 mod overview;
 mod picks;
+pub mod reveal;
 mod review;
 mod risks;
 mod runbook;
@@ -79,8 +80,13 @@ pub fn release_form_ui(ui: &mut egui::Ui, book: &Book, release: &Release, findin
     let form = Form { book, release, at, today: crate::ui::today(), options };
     let mine: Vec<&Finding> = findings.iter().filter(|f| f.release.as_ref() == Some(&release.id)).collect();
     // "Go there" from the checks: open the finding's section and scroll to it.
-    let goto =
-        crate::ui::checks::take_pending_goto(ui.ctx(), &release.id).and_then(|f| sections::section_of(&f, &release.id));
+    // A click on a calendar item: open the section of that part (the part opens itself).
+    let goto = crate::ui::checks::take_pending_goto(ui.ctx(), &release.id)
+        .and_then(|f| sections::section_of(&f, &release.id))
+        .or_else(|| {
+            let at = reveal::take_section(ui.ctx(), &release.id)?;
+            sections::section_at(&at, None, &release.id)
+        });
     egui::ScrollArea::vertical().id_salt(("release_form.scroll", &release.id)).auto_shrink([false, false]).show(
         ui,
         |ui| {
@@ -128,16 +134,11 @@ fn section_ui(
     let salt = ("release_form.section", &form.release.id, section.key(), form.release.phase);
     let title = egui::RichText::new(section.title()).size(t.body_size * 1.2).strong();
     let response = ui.scope(|ui| {
-        if go_there {
-            // The header's id is made from the salt within this scope.
-            let id = ui.make_persistent_id(salt);
-            let mut state = egui::collapsing_header::CollapsingState::load_with_default_open(ui.ctx(), id, open);
-            state.set_open(true);
-            state.store(ui.ctx());
-        }
         // A full-width header bar, so the summary has room on its right.
         ui.visuals_mut().collapsing_header_frame = true;
-        egui::CollapsingHeader::new(title).id_salt(salt).default_open(open).show(ui, |ui| {
+        // "Go there" opens the section (the header's own state, so it stays open).
+        let header = egui::CollapsingHeader::new(title).id_salt(salt).default_open(open);
+        header.open(go_there.then_some(true)).show(ui, |ui| {
             ui.visuals_mut().collapsing_header_frame = false;
             ui.add_space(t.spacing * 0.5);
             body_ui(ui, form, section, out);

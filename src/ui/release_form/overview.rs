@@ -72,8 +72,12 @@ fn phase_dates_ui(ui: &mut Ui, form: &Form<'_>, out: &mut Intents) {
                 let (Some(dates), Some(name)) = (r.phases.get(phase), PhasePlan::field_name(phase)) else { continue };
                 let current = phase == r.phase;
                 let title = if current { format!("▶ {}", phase.label()) } else { phase.label().to_owned() };
-                ui.label(if current { RichText::new(title).strong() } else { RichText::new(title) });
+                let label = ui.label(if current { RichText::new(title).strong() } else { RichText::new(title) });
                 let at = form.at.clone().field("phases").field(name);
+                // A click on the phase in the calendar: its dates come into view.
+                if crate::ui::release_form::reveal::take(ui.ctx(), &at) {
+                    label.scroll_to_me(Some(egui::Align::Center));
+                }
                 let values = [dates.planned_start, dates.planned_end, dates.actual_start, dates.actual_end];
                 for (i, ((title, field), value)) in columns.into_iter().zip(values).enumerate() {
                     // A sensible first date: the day after the previous phase

@@ -109,14 +109,20 @@ pub fn order_for(phase: Phase) -> Vec<Section> {
 /// The section where a finding's place is edited, if it is in this release
 /// or in one of the book's risks.
 pub fn section_of(finding: &Finding, release: &Id) -> Option<Section> {
-    let steps = &finding.at.0;
+    section_at(&finding.at, finding.field.as_deref(), release)
+}
+
+/// The section where the record at `at` (and its `field`) is edited, if it
+/// is in this release or in one of the book's risks.
+pub fn section_at(at: &crate::edit::Path, field: Option<&str>, release: &Id) -> Option<Section> {
+    let steps = &at.0;
     match steps.first()? {
         Step::Item(list, _) if list == "risks" => return Some(Section::Risks),
         Step::Item(list, id) if list == "releases" && id == release => {}
         _ => return None,
     }
     let Some(next) = steps.get(1) else {
-        return Some(match finding.field.as_deref() {
+        return Some(match field {
             Some("baseline_recorded_on") => Section::Deliverables,
             _ => Section::Overview,
         });

@@ -41,7 +41,13 @@ pub fn list_ui<T: Entity + Serialize>(
             ui.set_width(ui.available_width());
             let state_id = ui.make_persistent_id((&item_at, "card"));
             let mut title_clicked = false;
-            egui::collapsing_header::CollapsingState::load_with_default_open(ui.ctx(), state_id, false)
+            // A click on the calendar asked for this one: open it and bring it into view.
+            let reveal = crate::ui::release_form::reveal::take(ui.ctx(), &item_at);
+            let mut state = egui::collapsing_header::CollapsingState::load_with_default_open(ui.ctx(), state_id, false);
+            if reveal {
+                state.set_open(true);
+            }
+            let (_, header, _) = state
                 .show_header(ui, |ui| {
                     ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
                         row_buttons(ui, out, at, list, noun, id, index, count);
@@ -56,6 +62,9 @@ pub fn list_ui<T: Entity + Serialize>(
                     });
                 })
                 .body(|ui| body(ui, item, item_at.clone(), out));
+            if reveal {
+                header.response.scroll_to_me(Some(egui::Align::Min));
+            }
             if title_clicked {
                 let mut state =
                     egui::collapsing_header::CollapsingState::load_with_default_open(ui.ctx(), state_id, false);
