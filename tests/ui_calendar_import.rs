@@ -23,7 +23,7 @@ fn import_through_the_menu(h: &mut Harness<'static, RelplanApp>, path: &std::pat
     step_until(h, "the path field", Duration::from_secs(10), |h| h.query_by_label("Path").is_some());
     h.get_by_label("Path").type_text(&path.display().to_string());
     h.run();
-    h.get_by_label("Open").click();
+    h.get_by_label("Import").click();
     h.run();
 }
 
@@ -43,7 +43,7 @@ fn the_preview_changes_nothing_and_import_is_one_undo_step() {
     assert!(h.query_by_label("Add “Christmas Day”: once, 25 Dec 2026, all day").is_some());
     assert!(h.query_by_label_contains("events from Relplan skipped").is_some(), "the preview says what it skips");
     assert_eq!(book(&h), before, "nothing changes while the preview is shown");
-    h.get_by_label("Import 1 entries").click();
+    h.get_by_label("Import 1 entry").click();
     h.run();
     let after = book(&h);
     assert_eq!(after.blackouts.len(), before.blackouts.len() + 1, "only the holiday is added");
