@@ -6,8 +6,8 @@
 //! report is the longest export, and this keeps its own thread writing.
 //! Fonts and the text maps are small and use a higher level.
 
-use flate2::Compression;
 use flate2::write::ZlibEncoder;
+use flate2::{Compress, Compression, FlushCompress, Status};
 use std::io::Write;
 use std::sync::mpsc;
 
@@ -21,6 +21,21 @@ const HELPERS: usize = 2;
 fn deflate(raw: &[u8], level: u32) -> Result<Vec<u8>, String> {
     let mut z = ZlibEncoder::new(Vec::with_capacity(raw.len() / 4 + 64), Compression::new(level));
     z.write_all(raw).and_then(|()| z.finish()).map_err(|e| format!("the PDF could not be compressed ({e})"))
+}
+
+/// `raw` deflated by `z`, which is reset first (one deflater serves many
+/// pages, instead of setting up its tables for each).
+fn deflate_with(z: &mut Compress, raw: &[u8]) -> Result<Vec<u8>, String> {
+    z.reset();
+    let mut out = Vec::with_capacity(raw.len() / 3 + 64);
+    loop {
+        let read = usize::try_from(z.total_in()).unwrap_or(usize::MAX).min(raw.len());
+        match z.compress_vec(&raw[read..], &mut out, FlushCompress::Finish) {
+            Ok(Status::StreamEnd) => return Ok(out),
+            Ok(_) => out.reserve(out.capacity().max(4096)),
+            Err(e) => return Err(format!("the PDF could not be compressed ({e})")),
+        }
+    }
 }
 
 /// A small stream deflated well; as it is if that fails.
@@ -40,8 +55,9 @@ pub(super) fn deflated_while<R>(make: impl FnOnce(&mut dyn FnMut(Vec<u8>)) -> R)
             let (tx, rx) = mpsc::channel::<(usize, Vec<u8>)>();
             let done = done_tx.clone();
             scope.spawn(move || {
+                let mut z = Compress::new(Compression::new(PAGE_LEVEL), true);
                 for (i, raw) in rx {
-                    if done.send((i, deflate(&raw, PAGE_LEVEL))).is_err() {
+                    if done.send((i, deflate_with(&mut z, &raw))).is_err() {
                         break;
                     }
                 }

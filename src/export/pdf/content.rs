@@ -4,8 +4,10 @@
 //! needs only a handful of operators:
 //!
 //! - text: one `Tj` per line, its glyphs as two-byte CIDs (`Identity-H`) in
-//!   a hex string. The font's widths are the advances the layout used, so a
-//!   line needs no positioning inside it; a change of face within a line is
+//!   a string of raw bytes (half the size of hex, so there is less to
+//!   deflate; only `(`, `)`, `\` and carriage returns are escaped). The
+//!   font's widths are the advances the layout used, so a line needs no
+//!   positioning inside it; a change of face within a line is
 //!   a `Tf` between two `Tj`s. A new line is a `Td` from the last one, so a
 //!   run of lines shares one text object. Strong text is filled and
 //!   outlined with a thin line (render mode 2), standing in for a bold face;
@@ -48,7 +50,7 @@ pub(super) struct Painter {
     strong: bool,
     /// Inside `BT … ET`, with the start of the last line (in thousandths).
     text: Option<(i64, i64)>,
-    /// Inside a `<…>` string of glyphs.
+    /// Inside a `(…)` string of glyphs.
     open: bool,
     path: Option<Path>,
 }
@@ -163,18 +165,18 @@ impl Painter {
                 self.font = Some((slot, size));
             }
             if !self.open {
-                self.out.push(b'<');
+                self.out.push(b'(');
                 self.open = true;
             }
             let cid = used.face(slot).cid(gid, shown, advance);
-            hex4(&mut self.out, cid);
+            cid_bytes(&mut self.out, cid);
         }
         self.end_string();
     }
 
     fn end_string(&mut self) {
         if self.open {
-            self.out.extend_from_slice(b"> Tj\n");
+            self.out.extend_from_slice(b") Tj\n");
             self.open = false;
         }
     }
@@ -296,22 +298,21 @@ fn color(out: &mut Vec<u8>, c: Rgb, op: &[u8]) {
     out.extend_from_slice(op);
 }
 
-/// Writes a CID as four hex digits.
+/// Writes a CID as its two bytes, high first, inside a literal string.
 #[inline]
-fn hex4(out: &mut Vec<u8>, cid: u16) {
-    const HEX: &[u8; 16] = b"0123456789ABCDEF";
-    let b = cid.to_be_bytes();
-    out.extend_from_slice(&[
-        HEX[usize::from(b[0] >> 4)],
-        HEX[usize::from(b[0] & 15)],
-        HEX[usize::from(b[1] >> 4)],
-        HEX[usize::from(b[1] & 15)],
-    ]);
+fn cid_bytes(out: &mut Vec<u8>, cid: u16) {
+    for b in cid.to_be_bytes() {
+        match b {
+            b'(' | b')' | b'\\' => out.extend_from_slice(&[b'\\', b]),
+            b'\r' => out.extend_from_slice(b"\\r"),
+            _ => out.push(b),
+        }
+    }
 }
 
 #[cfg(test)]
 mod tests {
-    use super::num;
+    use super::{cid_bytes, num};
 
     fn written(milli: i64) -> String {
         let mut out = Vec::new();
@@ -327,5 +328,14 @@ mod tests {
         assert_eq!(written(-1_005), "-1.005");
         assert_eq!(written(7_600), "7.6");
         assert_eq!(written(50), "0.05");
+    }
+
+    #[test]
+    fn glyph_bytes_that_end_or_bend_a_string_are_escaped() {
+        let mut out = Vec::new();
+        for cid in [0x0041, 0x0028, 0x2900, 0x005C, 0x000D, 0x000A] {
+            cid_bytes(&mut out, cid);
+        }
+        assert_eq!(out, b"\0A\0\\(\\)\0\0\\\\\0\\r\0\n");
     }
 }

@@ -130,6 +130,9 @@ pub struct Fonts {
     emoji: Loaded,
     /// Fonts of the computer's found so far, with their names.
     system: Vec<(String, Loaded)>,
+    /// Face, glyph id and advance of the first 0x500 code points where Ubuntu
+    /// or Hack has them: the usual character costs one look-up.
+    common: Vec<Option<(Face, u32, f32)>>,
     /// Characters no font has, so that the computer is asked once each.
     missing: std::collections::HashSet<char>,
     /// How many characters the computer's fonts were asked for.
@@ -144,7 +147,17 @@ impl Fonts {
         let emoji = Loaded::new(Arc::new(epaint_default_fonts::NOTO_EMOJI_REGULAR), 0, false);
         match (sans, mono, emoji) {
             (Some(sans), Some(mono), Some(emoji)) => {
-                Ok(Self { sans, mono, emoji, system: Vec::new(), missing: Default::default(), lookups: 0 })
+                let common = sans
+                    .table
+                    .iter()
+                    .zip(&mono.table)
+                    .map(|(s, m)| match (s, m) {
+                        (Some((g, a)), _) => Some((Face::Sans, *g, *a)),
+                        (None, Some((g, a))) => Some((Face::Mono, *g, *a)),
+                        (None, None) => None,
+                    })
+                    .collect();
+                Ok(Self { sans, mono, emoji, system: Vec::new(), common, missing: Default::default(), lookups: 0 })
             }
             _ => Err("the bundled fonts could not be read".to_owned()),
         }
@@ -163,7 +176,16 @@ impl Fonts {
 
     /// The face, glyph id and advance (in em) for a character; `?` in the
     /// text face when no font has it. Control characters have no glyph.
+    #[inline]
     pub(super) fn glyph(&mut self, c: char) -> (Face, char, u32, f32) {
+        if let Some(Some((face, g, a))) = self.common.get(c as usize) {
+            return (*face, c, *g, *a);
+        }
+        self.rare_glyph(c)
+    }
+
+    /// The same for a character outside the common table.
+    fn rare_glyph(&mut self, c: char) -> (Face, char, u32, f32) {
         if let Some((g, a)) = self.sans.glyph(c) {
             return (Face::Sans, c, g, a);
         }

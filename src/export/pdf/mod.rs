@@ -31,6 +31,7 @@ mod system_fallback;
 mod table;
 
 use super::doc::{Doc, Rgb};
+use compact_str::CompactString;
 
 /// A paper size.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -121,8 +122,8 @@ pub enum Item {
         y: f32,
         /// Size.
         size: f32,
-        /// The text.
-        text: String,
+        /// The text (short lines, most of them, are kept inline).
+        text: CompactString,
         /// Colour.
         color: Rgb,
         /// Drawn heavier (headings, table headers).

@@ -43,14 +43,16 @@ pub(super) fn paint(
         }
     })?;
 
-    let mut pdf = Pdf::with_settings(pdf_writer::Settings { pretty: false });
+    // Room for the pages and a little more, so the file is not copied as it grows.
+    let room = contents.iter().map(Vec::len).sum::<usize>() + pages.len() * 160 + (1 << 20);
+    let mut pdf = Pdf::with_settings_and_capacity(pdf_writer::Settings { pretty: false }, room);
     let mut cat = pdf.catalog(catalog);
     cat.pages(tree);
     if marks.iter().any(|m| m.level <= 2) {
         cat.outlines(outline_root);
     }
     cat.finish();
-    pdf.pages(tree).kids(page_refs.iter().copied()).count(i32::try_from(pages.len()).unwrap_or(i32::MAX));
+    pdf.pages(tree).count(i32::try_from(pages.len()).unwrap_or(i32::MAX)).kids(page_refs.iter().copied());
     let media = Rect::new(0.0, 0.0, style.width, style.height);
     for ((page, content), stream) in page_refs.iter().zip(&content_refs).zip(&contents) {
         pdf.page(*page).parent(tree).media_box(media).contents(*content).pair(Name(b"Resources"), resources);
