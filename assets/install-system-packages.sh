@@ -3,7 +3,7 @@
 # render its test snapshots on Debian or Ubuntu. Safe to run twice.
 set -euo pipefail
 packages=(pkg-config libxkbcommon-dev libwayland-dev libx11-dev libxcursor-dev libxrandr-dev libxi-dev
-  libgl1 libegl1 libvulkan1 mesa-vulkan-drivers fonts-dejavu-core fonts-droid-fallback)
+  libgl1 libegl1 libvulkan1 mesa-vulkan-drivers fonts-dejavu-core fonts-droid-fallback fonts-urw-base35)
 missing=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")

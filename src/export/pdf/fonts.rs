@@ -6,8 +6,9 @@
 //! has (Chinese, Japanese, Korean, Arabic, Hindi…), the computer's own
 //! fonts are asked, the way the window finds them (`system_fallback`);
 //! only when no font on the computer has it as an outline is it written
-//! as `?`. krilla embeds only the glyphs used, with a map
-//! back to the text, so the PDF's text can be searched and copied.
+//! as `?`. The PDF embeds only the glyphs used, with a map back to the
+//! text, so its text can be searched and copied (see `embed`); a font is
+//! used only if it can be embedded that way (TrueType or CFF outlines).
 //!
 //! Placement is simple and fast: one glyph per character, advances from
 //! the font's metrics, no kerning or ligatures. That is right for Latin,
@@ -15,11 +16,14 @@
 //! Devanagari) print legibly but unjoined.
 
 use super::system_fallback;
-use krilla::Data;
-use krilla::text::Font;
 use skrifa::MetadataProvider;
 use skrifa::instance::{LocationRef, Size};
+use skrifa::raw::TableProvider;
 use std::collections::HashMap;
+use std::sync::Arc;
+
+/// A font file's bytes, shared (static, owned or mapped from disk).
+pub(super) type Data = Arc<dyn AsRef<[u8]> + Send + Sync>;
 
 /// Which face a run of text uses.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -35,6 +39,28 @@ pub enum Face {
     System(u8),
 }
 
+impl Face {
+    /// A small number that tells faces apart (for arrays of per-face state).
+    pub(super) fn slot(self) -> usize {
+        match self {
+            Face::Sans => 0,
+            Face::Mono => 1,
+            Face::Emoji => 2,
+            Face::System(i) => 3 + usize::from(i),
+        }
+    }
+
+    /// The face of a [`Face::slot`].
+    pub(super) fn of_slot(slot: usize) -> Option<Face> {
+        match slot {
+            0 => Some(Face::Sans),
+            1 => Some(Face::Mono),
+            2 => Some(Face::Emoji),
+            _ => u8::try_from(slot - 3).ok().map(Face::System),
+        }
+    }
+}
+
 /// The most system fonts one document uses (one per script is typical).
 const MAX_SYSTEM_FONTS: usize = 32;
 
@@ -43,9 +69,8 @@ const MAX_SYSTEM_FONTS: usize = 32;
 /// rather than a slow export.
 const MAX_SYSTEM_LOOKUPS: usize = 1024;
 
-/// A font: its krilla handle and a cache of glyph ids and advances.
+/// A font: its file and a cache of glyph ids and advances.
 struct Loaded {
-    font: Font,
     /// Glyph id and advance (in em) of the first 0x500 code points (empty
     /// for system fonts, which are asked only for other characters).
     table: Vec<Option<(u32, f32)>>,
@@ -61,9 +86,13 @@ struct Loaded {
 
 impl Loaded {
     fn new(data: Data, index: u32, with_table: bool) -> Option<Self> {
-        let font = Font::new(data.clone(), index)?;
+        let font = skrifa::FontRef::from_index((*data).as_ref(), index).ok()?;
+        // Only TrueType and CFF outlines can be embedded as subsets.
+        if font.glyf().is_err() && font.cff().is_err() {
+            return None;
+        }
         let outlines_only = !with_table;
-        let mut loaded = Self { font, table: Vec::new(), more: HashMap::new(), data, index, outlines_only };
+        let mut loaded = Self { table: Vec::new(), more: HashMap::new(), data, index, outlines_only };
         if with_table {
             loaded.table = (0..0x500u32).map(|c| char::from_u32(c).and_then(|c| loaded.look_up(c))).collect();
         }
@@ -71,7 +100,7 @@ impl Loaded {
     }
 
     fn look_up(&self, c: char) -> Option<(u32, f32)> {
-        let font = skrifa::FontRef::from_index(self.data.as_ref(), self.index).ok()?;
+        let font = skrifa::FontRef::from_index((*self.data).as_ref(), self.index).ok()?;
         let gid = font.charmap().map(c)?;
         if self.outlines_only && font.outline_glyphs().get(gid).is_none() {
             return None;
@@ -101,6 +130,9 @@ pub struct Fonts {
     emoji: Loaded,
     /// Fonts of the computer's found so far, with their names.
     system: Vec<(String, Loaded)>,
+    /// Face, glyph id and advance of the first 0x500 code points where Ubuntu
+    /// or Hack has them: the usual character costs one look-up.
+    common: Vec<Option<(Face, u32, f32)>>,
     /// Characters no font has, so that the computer is asked once each.
     missing: std::collections::HashSet<char>,
     /// How many characters the computer's fonts were asked for.
@@ -110,32 +142,50 @@ pub struct Fonts {
 impl Fonts {
     /// Loads the bundled fonts.
     pub fn new() -> Result<Self, String> {
-        let sans = Loaded::new(epaint_default_fonts::UBUNTU_LIGHT.into(), 0, true);
-        let mono = Loaded::new(epaint_default_fonts::HACK_REGULAR.into(), 0, true);
-        let emoji = Loaded::new(epaint_default_fonts::NOTO_EMOJI_REGULAR.into(), 0, false);
+        let sans = Loaded::new(Arc::new(epaint_default_fonts::UBUNTU_LIGHT), 0, true);
+        let mono = Loaded::new(Arc::new(epaint_default_fonts::HACK_REGULAR), 0, true);
+        let emoji = Loaded::new(Arc::new(epaint_default_fonts::NOTO_EMOJI_REGULAR), 0, false);
         match (sans, mono, emoji) {
             (Some(sans), Some(mono), Some(emoji)) => {
-                Ok(Self { sans, mono, emoji, system: Vec::new(), missing: Default::default(), lookups: 0 })
+                let common = sans
+                    .table
+                    .iter()
+                    .zip(&mono.table)
+                    .map(|(s, m)| match (s, m) {
+                        (Some((g, a)), _) => Some((Face::Sans, *g, *a)),
+                        (None, Some((g, a))) => Some((Face::Mono, *g, *a)),
+                        (None, None) => None,
+                    })
+                    .collect();
+                Ok(Self { sans, mono, emoji, system: Vec::new(), common, missing: Default::default(), lookups: 0 })
             }
             _ => Err("the bundled fonts could not be read".to_owned()),
         }
     }
 
-    /// The krilla font of a face.
-    pub fn font(&self, face: Face) -> Font {
-        match face {
-            Face::Sans => self.sans.font.clone(),
-            Face::Mono => self.mono.font.clone(),
-            Face::Emoji => self.emoji.font.clone(),
-            Face::System(i) => {
-                self.system.get(usize::from(i)).map_or_else(|| self.sans.font.clone(), |(_, f)| f.font.clone())
-            }
-        }
+    /// The file (bytes and face index) of a face, if it has been loaded.
+    pub(super) fn source(&self, face: Face) -> Option<(&[u8], u32)> {
+        let loaded = match face {
+            Face::Sans => &self.sans,
+            Face::Mono => &self.mono,
+            Face::Emoji => &self.emoji,
+            Face::System(i) => &self.system.get(usize::from(i))?.1,
+        };
+        Some(((*loaded.data).as_ref(), loaded.index))
     }
 
     /// The face, glyph id and advance (in em) for a character; `?` in the
     /// text face when no font has it. Control characters have no glyph.
+    #[inline]
     pub(super) fn glyph(&mut self, c: char) -> (Face, char, u32, f32) {
+        if let Some(Some((face, g, a))) = self.common.get(c as usize) {
+            return (*face, c, *g, *a);
+        }
+        self.rare_glyph(c)
+    }
+
+    /// The same for a character outside the common table.
+    fn rare_glyph(&mut self, c: char) -> (Face, char, u32, f32) {
         if let Some((g, a)) = self.sans.glyph(c) {
             return (Face::Sans, c, g, a);
         }

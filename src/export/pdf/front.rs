@@ -5,6 +5,7 @@ use super::fonts::Fonts;
 use super::layout::wrap;
 use super::{Item, Mark, Page, Style};
 use crate::export::doc::{Doc, Rgb};
+use compact_str::format_compact;
 
 /// The title page and the contents pages, numbered for the body that
 /// follows them (`marks` count pages from the first body page).
@@ -39,7 +40,8 @@ pub(super) fn front_pages(doc: &Doc, marks: &[Mark], style: &Style, fonts: &mut 
         let number_w = fonts.width(&number, style.body);
         let text_w = right - style.margin_x - indent - number_w - 16.0;
         let line = wrap(fonts, &m.text, style.body, text_w).into_iter().next().unwrap_or_default();
-        let shown = if fonts.width(&m.text, style.body) > text_w { format!("{}…", line.trim_end()) } else { line };
+        let shown =
+            if fonts.width(&m.text, style.body) > text_w { format_compact!("{}…", line.trim_end()) } else { line };
         let end = style.margin_x + indent + fonts.width(&shown, style.body) + 4.0;
         page.items.push(Item::Text {
             x: style.margin_x + indent,
@@ -54,7 +56,7 @@ pub(super) fn front_pages(doc: &Doc, marks: &[Mark], style: &Style, fonts: &mut 
             x: right - number_w,
             y,
             size: style.body,
-            text: number,
+            text: number.into(),
             color: Rgb::INK,
             strong: false,
         });
@@ -90,7 +92,7 @@ fn title_page(doc: &Doc, style: &Style, fonts: &mut Fonts) -> Page {
     }
     let made = format!("Made with Relplan {}", env!("CARGO_PKG_VERSION"));
     let base = style.height - style.margin_bottom;
-    page.items.push(Item::Text { x, y: base, size: style.small, text: made, color: Rgb::MUTED, strong: false });
+    page.items.push(Item::Text { x, y: base, size: style.small, text: made.into(), color: Rgb::MUTED, strong: false });
     page
 }
 
@@ -105,7 +107,7 @@ pub(super) fn number_pages(pages: &mut [Page], title: &str, style: &Style, fonts
         short.push('…');
     }
     for (i, page) in pages.iter_mut().enumerate().skip(1) {
-        let text = format!("Page {} of {total}", i + 1);
+        let text = format_compact!("Page {} of {total}", i + 1);
         let w = fonts.width(&text, size);
         page.items.push(Item::Line {
             x1: style.margin_x,

@@ -5,6 +5,7 @@
 use super::fonts::Fonts;
 use super::{Item, Mark, Page, Style};
 use crate::export::doc::{Anchor, Block, Drawing, Rgb, Shape};
+use compact_str::CompactString;
 
 /// The layout in progress.
 pub(super) struct Layout<'a> {
@@ -54,7 +55,7 @@ impl Layout<'_> {
         }
     }
 
-    pub(super) fn text(&mut self, x: f32, y: f32, size: f32, text: String, color: Rgb, strong: bool) {
+    pub(super) fn text(&mut self, x: f32, y: f32, size: f32, text: CompactString, color: Rgb, strong: bool) {
         self.push(Item::Text { x, y, size, text, color, strong });
     }
 
@@ -178,7 +179,7 @@ impl Layout<'_> {
                         x: ox + x * scale - left,
                         y: oy + y * scale,
                         size,
-                        text: text.clone(),
+                        text: text.as_str().into(),
                         color: *color,
                         strong: false,
                     }
@@ -192,12 +193,13 @@ impl Layout<'_> {
 
 /// Text broken into lines no wider than `width` at `size`: at spaces where
 /// possible, inside a word only when the word alone is too wide. Line breaks
-/// in the text are kept.
-pub(super) fn wrap(fonts: &mut Fonts, text: &str, size: f32, width: f32) -> Vec<String> {
+/// in the text are kept. Lines are compact strings: most fit inline, with
+/// nothing to allocate (a large report has over a million of them).
+pub(super) fn wrap(fonts: &mut Fonts, text: &str, size: f32, width: f32) -> Vec<CompactString> {
     let mut lines = Vec::new();
     let space = fonts.width(" ", size);
     for para in text.split('\n') {
-        let mut line = String::new();
+        let mut line = CompactString::default();
         let mut line_w = 0.0;
         for word in para.split(' ').filter(|w| !w.is_empty()) {
             let w = fonts.width(word, size);
@@ -230,7 +232,7 @@ pub(super) fn wrap(fonts: &mut Fonts, text: &str, size: f32, width: f32) -> Vec<
             lines.push(line);
         }
     }
-    while lines.len() > 1 && lines.last().is_some_and(String::is_empty) {
+    while lines.len() > 1 && lines.last().is_some_and(CompactString::is_empty) {
         lines.pop();
     }
     lines

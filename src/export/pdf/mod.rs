@@ -1,4 +1,4 @@
-//! PDF: a [`Doc`] laid out on pages and written with krilla (pure Rust).
+//! PDF: a [`Doc`] laid out on pages and written with `pdf-writer` (pure Rust).
 //!
 //! The layer has three steps, each in its own file:
 //!
@@ -8,27 +8,30 @@
 //!   header on each page; drawings are scaled to the text width.
 //! - [`front`] adds the title page and the table of contents, once the
 //!   body's page numbers are known.
-//! - [`paint`] writes the pages with krilla: fonts embedded as subsets,
-//!   vector shapes, page numbers, the outline (bookmarks) and metadata;
-//!   [`runs`] and [`shapes`] hand it consecutive alike items as one
-//!   glyph run or one path.
+//! - [`paint`] writes the file: each page's content straight from its
+//!   items ([`content`]), deflated on helper threads ([`compress`]); the
+//!   fonts as subsets of the glyphs used ([`subset`], [`embed`]); the
+//!   outline (bookmarks) and metadata.
 //!
-//! User text only ever reaches krilla as glyphs of a string: there is no
-//! markup language in between that it could speak to. A second kind of
+//! User text only ever reaches the PDF as glyph numbers in a page's
+//! content: there is no markup language in between that it could speak to. A second kind of
 //! document (meeting-room slides) needs only another [`Style`] (a 16:9
 //! page, large type, no front matter) and a [`Doc`] with a page break per
 //! slide.
 
+mod compress;
+mod content;
+mod embed;
 mod fonts;
 mod front;
 mod layout;
 mod paint;
-mod runs;
-mod shapes;
+mod subset;
 mod system_fallback;
 mod table;
 
 use super::doc::{Doc, Rgb};
+use compact_str::CompactString;
 
 /// A paper size.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -119,8 +122,8 @@ pub enum Item {
         y: f32,
         /// Size.
         size: f32,
-        /// The text.
-        text: String,
+        /// The text (short lines, most of them, are kept inline).
+        text: CompactString,
         /// Colour.
         color: Rgb,
         /// Drawn heavier (headings, table headers).

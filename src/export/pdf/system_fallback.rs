@@ -16,7 +16,7 @@ pub(super) struct Found {
     /// A name that tells fonts apart (family, style and face index).
     pub name: String,
     /// The font file's bytes (mapped from disk, not copied).
-    pub data: krilla::Data,
+    pub data: super::fonts::Data,
     /// The face within the file.
     pub index: u32,
 }
@@ -32,5 +32,5 @@ pub(super) fn font_for(c: char) -> Option<Found> {
     let mut buf = [0u8; 4];
     let cluster: &str = c.encode_utf8(&mut buf);
     let found = provider().font_for(&FallbackRequest { cluster, family: &FontFamily::Proportional })?;
-    Some(Found { name: found.name, data: krilla::Data::from(found.data.font), index: found.data.index })
+    Some(Found { name: found.name, data: found.data.font, index: found.data.index })
 }

@@ -11,6 +11,7 @@
 use super::layout::{Layout, wrap};
 use super::{Item, Style};
 use crate::export::doc::{Rgb, Table};
+use compact_str::CompactString;
 
 /// Space between a cell's text and its edges.
 const PAD: f32 = 3.0;
@@ -53,7 +54,7 @@ impl Layout<'_> {
         let lh = size * s.leading;
         let widths = widths(self, t);
         let lefts: Vec<f32> = widths.iter().scan(s.margin_x, |x, w| Some(std::mem::replace(x, *x + w))).collect();
-        let header: Vec<Vec<String>> =
+        let header: Vec<Vec<CompactString>> =
             t.columns.iter().zip(&widths).map(|(c, w)| wrap(self.fonts, c, size, w - 2.0 * PAD)).collect();
         let header_h = header.iter().map(Vec::len).max().unwrap_or(1) as f32 * lh + 2.0 * PAD;
         // The header and the first line of the first row go together.
@@ -62,7 +63,7 @@ impl Layout<'_> {
         let mut layers = Layers::default();
         layers.start(self);
         for (r, row) in t.rows.iter().enumerate() {
-            let mut cells: Vec<Vec<String>> =
+            let mut cells: Vec<Vec<CompactString>> =
                 row.iter().zip(&widths).map(|(c, w)| wrap(self.fonts, c, size, w - 2.0 * PAD)).collect();
             loop {
                 let need = cells.iter().map(Vec::len).max().unwrap_or(1).max(1);
@@ -127,7 +128,7 @@ impl Layout<'_> {
         self.y <= self.style.margin_top + header_h + 0.1
     }
 
-    fn header(&mut self, header: &[Vec<String>], lefts: &[f32], widths: &[f32], h: f32) {
+    fn header(&mut self, header: &[Vec<CompactString>], lefts: &[f32], widths: &[f32], h: f32) {
         let s = self.style;
         let lh = s.small * s.leading;
         let total: f32 = widths.iter().sum();
