@@ -180,7 +180,6 @@ impl RelplanApp {
             table: state.table,
             semicolon: state.format == Format::Csv && state.semicolon,
             calendar: state.calendar.clone(),
-            ..ExportOptions::new(super::app::today())
         };
         self.jobs.push(jobs::export(s.doc.book().clone(), state.format, options, path));
     }
