@@ -128,6 +128,8 @@ impl RelplanApp {
         match target {
             // A screenshot must show the book, so it loads before the first frame.
             Some(path) if app.screenshot.is_some() => app.open_now(&path),
+            // A small book is read at once, so the first frame shows it.
+            Some(path) if jobs::opens_at_once(&path) => app.finish_job(ctx, jobs::open_book(path)),
             Some(path) => app.jobs.push(jobs::open(path)),
             None => app.open_example(),
         }

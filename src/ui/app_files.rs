@@ -116,7 +116,7 @@ impl RelplanApp {
         }
     }
 
-    fn finish_job(&mut self, ctx: &egui::Context, result: JobResult) {
+    pub(super) fn finish_job(&mut self, ctx: &egui::Context, result: JobResult) {
         match result {
             JobResult::Opened(path, result) => match *result {
                 Ok(opened) => self.opened(&path, opened),

@@ -143,13 +143,24 @@ pub fn write_png(image: std::sync::Arc<egui::ColorImage>, path: PathBuf) -> Job 
 /// Opens a book in the background.
 pub fn open(path: PathBuf) -> Job {
     let label = format!("Opening {}…", path.display());
-    spawn(label, move || {
-        let result = BookFile::open(&path).map(|(file, parsed)| {
-            let lock = parsed.newer_version.is_none().then(|| BookLock::acquire(&path));
-            Opened { file, parsed, lock }
-        });
-        JobResult::Opened(path, Box::new(result))
-    })
+    spawn(label, move || open_book(path))
+}
+
+/// Reads a book and takes its lock: the work of [`open`], which the app
+/// also does at once for a small book at start-up, so that its first frame
+/// already shows the book.
+pub fn open_book(path: PathBuf) -> JobResult {
+    let result = BookFile::open(&path).map(|(file, parsed)| {
+        let lock = parsed.newer_version.is_none().then(|| BookLock::acquire(&path));
+        Opened { file, parsed, lock }
+    });
+    JobResult::Opened(path, Box::new(result))
+}
+
+/// A book file small enough to read before the first frame without the
+/// window seeming slow to appear (a few milliseconds).
+pub fn opens_at_once(path: &std::path::Path) -> bool {
+    std::fs::metadata(path).is_ok_and(|m| m.len() <= 1024 * 1024)
 }
 
 /// Saves a copy of the book in the background. With `overwrite`, a file
