@@ -10,16 +10,9 @@ use ui_support::{app_with_example, book, settle};
 
 const CTRL: Modifiers = Modifiers::COMMAND;
 
-fn folder(name: &str) -> std::path::PathBuf {
-    let dir = std::env::temp_dir().join(format!("relplan-window-{}-{name}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&dir);
-    std::fs::create_dir_all(&dir).expect("a temporary folder");
-    dir
-}
-
 #[test]
 fn where_no_file_dialog_can_be_shown_a_path_field_opens_the_book() {
-    let dir = folder("path-field");
+    let dir = ui_support::temp_folder("path-field");
     let mut other = relplan::templates::example().expect("example");
     other.name = "Typed path book".to_owned();
     let path = dir.join("typed.ron");

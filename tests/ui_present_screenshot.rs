@@ -16,25 +16,7 @@ fn a_screenshot_of_the_walkthrough_is_a_whole_1080p_slide() {
         eprintln!("skipped: xvfb-run is not installed, and a screenshot needs a display");
         return;
     }
-    let dir = tempfile::tempdir().expect("a folder");
-    // A copy, so that the window's lock file never lands beside the example.
-    let book = dir.path().join("northwind.ron");
-    let example = Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/assets/examples/northwind-payments.ron"));
-    std::fs::copy(example, &book).expect("the example is copied");
-    let out = dir.path().join("schedule.png");
-    let run = Command::new("xvfb-run")
-        .args(["-a", "-s", "-screen 0 1920x1080x24", env!("CARGO_BIN_EXE_relplan")])
-        .arg(&book)
-        .args(["--view", "present", "--release", "REL-5", "--slide", "3", "--size", "1920x1080", "--screenshot"])
-        .arg(&out)
-        .env("RELPLAN_TODAY", "2026-11-27")
-        .env("RELPLAN_CONFIG_DIR", dir.path().join("config"))
-        .env("RELPLAN_DATA_DIR", dir.path().join("data"))
-        .output()
-        .expect("xvfb-run runs");
-    let said = String::from_utf8_lossy(&run.stderr);
-    assert!(run.status.success(), "{said}");
-    let picture = image::open(&out).expect("a PNG that opens").to_rgb8();
+    let (dir, picture) = screenshot(&["--view", "present", "--release", "REL-5", "--slide", "3"], (1920, 1080));
     assert_eq!(picture.dimensions(), (1920, 1080), "the whole projector frame");
     // A slide, not the planning window: white all round, with the projector
     // theme's blue in the kicker above the title and in the line for today.
@@ -49,9 +31,10 @@ fn a_screenshot_of_the_walkthrough_is_a_whole_1080p_slide() {
     assert!(!dir.path().join(".northwind.ron.relplan-lock").exists(), "the lock goes with the window");
 }
 
-/// Runs `relplan` on a copy of the example in a virtual display with `args`
-/// and returns the picture it wrote.
-fn screenshot(args: &[&str], size: (u32, u32)) -> image::RgbImage {
+/// Runs `relplan` on a copy of the example (`northwind.ron` in a fresh
+/// folder, so the window's lock file never lands beside the example) in a
+/// virtual display with `args`, and returns the folder and the picture.
+fn screenshot(args: &[&str], size: (u32, u32)) -> (tempfile::TempDir, image::RgbImage) {
     let dir = tempfile::tempdir().expect("a folder");
     let book = dir.path().join("northwind.ron");
     let example = Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/assets/examples/northwind-payments.ron"));
@@ -69,7 +52,8 @@ fn screenshot(args: &[&str], size: (u32, u32)) -> image::RgbImage {
         .output()
         .expect("xvfb-run runs");
     assert!(run.status.success(), "{}", String::from_utf8_lossy(&run.stderr));
-    image::open(&out).expect("a PNG that opens").to_rgb8()
+    let picture = image::open(&out).expect("a PNG that opens").to_rgb8();
+    (dir, picture)
 }
 
 #[test]
@@ -78,7 +62,7 @@ fn a_screenshot_of_the_calendar_shows_its_view_at_the_asked_size() {
         eprintln!("skipped: xvfb-run is not installed, and a screenshot needs a display");
         return;
     }
-    let picture = screenshot(&["--view", "calendar", "--theme", "light"], (1400, 860));
+    let (_dir, picture) = screenshot(&["--view", "calendar", "--theme", "light"], (1400, 860));
     assert_eq!(picture.dimensions(), (1400, 860));
     // The selected "Calendar" tab and the deployment blocks are the theme's blue.
     let blue = picture.pixels().filter(|p| p.0[2] > 150 && p.0[0] < 60 && p.0[1] < 130).count();

@@ -14,14 +14,6 @@ use ui_support::{app_with_example, app_with_file, book, settle};
 const CTRL: Modifiers = Modifiers::COMMAND;
 const CTRL_SHIFT: Modifiers = Modifiers { shift: true, ..Modifiers::COMMAND };
 
-/// A fresh folder for this test's files.
-fn folder(name: &str) -> std::path::PathBuf {
-    let dir = std::env::temp_dir().join(format!("relplan-window-{}-{name}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&dir);
-    std::fs::create_dir_all(&dir).expect("a temporary folder");
-    dir
-}
-
 /// The example book saved to `dir/name`.
 fn example_file(dir: &std::path::Path, name: &str) -> std::path::PathBuf {
     let path = dir.join(name);
@@ -52,7 +44,7 @@ fn the_palette_finds_a_release_by_fuzzy_search_and_shows_it() {
 
 #[test]
 fn open_recent_is_a_command_and_the_palette_lists_the_recent_books() {
-    let dir = folder("recent");
+    let dir = ui_support::temp_folder("recent");
     let mut other = relplan::templates::example().expect("example");
     other.name = "Card platform book".to_owned();
     let path = dir.join("card-platform.ron");
@@ -80,7 +72,7 @@ fn open_recent_is_a_command_and_the_palette_lists_the_recent_books() {
 
 #[test]
 fn the_window_button_with_unsaved_changes_asks_and_save_saves_then_closes() {
-    let dir = folder("close");
+    let dir = ui_support::temp_folder("close");
     let path = example_file(&dir, "plan.ron");
     let mut h = app_with_file(path.clone());
     let releases = book(&h).releases.len();
@@ -101,7 +93,7 @@ fn the_window_button_with_unsaved_changes_asks_and_save_saves_then_closes() {
 
 #[test]
 fn a_broken_book_shows_the_stores_message_in_the_window() {
-    let dir = folder("broken");
+    let dir = ui_support::temp_folder("broken");
     let path = dir.join("broken.ron");
     std::fs::write(&path, "(format: \"relplan-book\", version: 1, book: (name: \"x\", releases: [ (id: ")
         .expect("written");

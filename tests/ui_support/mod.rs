@@ -128,3 +128,11 @@ pub fn settle(harness: &mut Harness<'static, RelplanApp>) {
 pub fn book(harness: &Harness<'static, RelplanApp>) -> Book {
     harness.state().session().expect("a book is open").doc.book().clone()
 }
+
+/// A fresh, empty folder for one test's files, named after the test run.
+pub fn temp_folder(name: &str) -> PathBuf {
+    let dir = std::env::temp_dir().join(format!("relplan-window-{}-{name}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).expect("a temporary folder");
+    dir
+}
