@@ -30,7 +30,9 @@ fn palette(h: &mut Harness<'static, RelplanApp>, query: &str) {
     field.type_text(query);
     h.run();
     h.key_press(Key::Enter);
-    h.run();
+    // A command may start background work (opening a book), so wait for it
+    // rather than for a fixed number of frames.
+    settle(h);
 }
 
 #[test]
@@ -65,7 +67,6 @@ fn open_recent_is_a_command_and_the_palette_lists_the_recent_books() {
     h.key_press(Key::Escape);
     h.run();
     palette(&mut h, "Open recent: card");
-    settle(&mut h);
     assert_eq!(book(&h).name, "Card platform book", "the recent book is open");
     assert_eq!(h.state().session().and_then(|s| s.path()), Some(path.as_path()));
 }
