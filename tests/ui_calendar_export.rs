@@ -40,7 +40,10 @@ fn the_calendar_export_asks_which_events_and_releases_go_in() {
     h.get_by_label("Save to").type_text(&path.display().to_string());
     h.run();
     h.get_by_role_and_label(egui::accesskit::Role::Button, "Export").click();
-    h.run();
+    // The export runs in the background: two frames (the click, then the
+    // dialog closing), then wait for it.
+    h.step();
+    h.step();
     settle(&mut h);
     let text = std::fs::read_to_string(&path).expect("the calendar is written");
     let uids: Vec<&str> = text.split("\r\n").filter_map(|l| l.strip_prefix("UID:")).collect();

@@ -35,7 +35,10 @@ fn the_export_dialog_previews_and_writes_one_release_as_markdown() {
     h.get_by_label("Save to").type_text(&path.display().to_string());
     h.run();
     h.get_by_role_and_label(egui::accesskit::Role::Button, "Export").click();
-    h.run();
+    // The export runs in the background: two frames (the click, then the
+    // dialog closing), then wait for it.
+    h.step();
+    h.step();
     assert!(h.query_by_label("What goes in").is_none(), "the dialog closes while the export runs");
     settle(&mut h);
     let text = std::fs::read_to_string(&path).expect("the Markdown file is written");
@@ -173,7 +176,10 @@ fn the_csv_separator_is_chosen_in_the_export_dialog_and_the_menu_export_follows_
     h.get_by_label("Save to").type_text(&path.display().to_string());
     h.run();
     h.get_by_role_and_label(egui::accesskit::Role::Button, "Export").click();
-    h.run();
+    // The export runs in the background: two frames (the click, then the
+    // dialog closing), then wait for it.
+    h.step();
+    h.step();
     settle(&mut h);
     assert!(csv_header(&path).starts_with("ID;Title;Description;Category;"), "{}", csv_header(&path));
 
