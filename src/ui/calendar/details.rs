@@ -164,7 +164,14 @@ pub fn legend_ui(ui: &mut Ui, pal: &Palette, tz: &TimeZone) {
     let font = egui::FontId::proportional(t.small_size);
     ui.horizontal_wrapped(|ui| {
         let swatch = vec2(t.small_size * 1.6, t.small_size);
+        // Each swatch and its words are one unit, so a narrow window wraps
+        // between entries and never between a swatch and its name.
         let entry = |ui: &mut Ui, text: &str, draw: &dyn Fn(&egui::Painter, Rect)| {
+            let words = ui.painter().layout_no_wrap(text.to_owned(), font.clone(), pal.weak);
+            let width = swatch.x + ui.spacing().item_spacing.x + words.size().x;
+            if ui.available_size_before_wrap().x < width {
+                ui.end_row();
+            }
             let (rect, _) = ui.allocate_exact_size(swatch, egui::Sense::hover());
             draw(ui.painter(), rect);
             ui.label(RichText::new(text).font(font.clone()).color(pal.weak));

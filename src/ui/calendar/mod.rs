@@ -220,8 +220,12 @@ pub fn calendar_ui(ui: &mut egui::Ui, book: &Book, state: &mut CalendarState, ou
             navigate: None,
         };
         let anchor = state.anchor.unwrap_or(today);
+        // The legend's height as last drawn (it wraps in a narrow window or
+        // at a large zoom); a first guess until it has been drawn once.
+        let legend_id = egui::Id::unique("relplan.calendar.legend_height");
         let lines = if ui.available_width() < t.small_size * 70.0 { 2.0 } else { 1.0 };
-        let legend_height = (t.small_size + t.spacing) * lines + t.spacing * 0.5;
+        let guess = (t.small_size + t.spacing) * lines + t.spacing * 0.5;
+        let legend_height = ui.data(|d| d.get_temp::<f32>(legend_id)).unwrap_or(guess);
         let body = ui.available_rect_before_wrap();
         let canvas = egui::Rect::from_min_max(body.min, egui::pos2(body.right(), body.bottom() - legend_height));
         // A focus asked for before this frame's view is drawn is given now or never.
@@ -244,6 +248,11 @@ pub fn calendar_ui(ui: &mut egui::Ui, book: &Book, state: &mut CalendarState, ou
         let legend = egui::Rect::from_min_max(egui::pos2(body.left(), canvas.bottom()), body.max);
         let mut legend_ui = ui.new_child(egui::UiBuilder::new().max_rect(legend).id_salt("relplan.calendar.legend"));
         details::legend_ui(&mut legend_ui, &pal, &tz);
+        let drawn = legend_ui.min_rect().height() + t.spacing * 0.5;
+        if (drawn - legend_height).abs() > 0.5 {
+            ui.data_mut(|d| d.insert_temp(legend_id, drawn));
+            ui.ctx().request_repaint();
+        }
         ui.allocate_rect(body, egui::Sense::hover());
     });
     state.cache = Some(cache);
