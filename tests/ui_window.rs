@@ -203,3 +203,25 @@ fn theme_zoom_recent_books_and_the_renderer_outlive_a_run() {
     assert_eq!(relplan::ui::renderer_for(&mut again, Some(relplan::cli::RendererChoice::Wgpu)), eframe::Renderer::Wgpu);
     assert_eq!(again.renderer, None, "asking for wgpu forgets glow");
 }
+
+#[test]
+fn every_release_row_keeps_its_risk_badge_in_a_small_window() {
+    // At 1280 × 800 the list is narrow: long names give way to the badges.
+    let mut example = relplan::templates::example().expect("example");
+    for r in &mut example.releases {
+        r.name = format!("{} — card platform, acquirer routing and settlement", r.name);
+    }
+    let mut h = ui_support::app_sized(example, egui::vec2(1280.0, 800.0));
+    h.run();
+    let b = book(&h);
+    let mut shown = 0;
+    for r in &b.releases {
+        let summary = relplan::risk::summary(&b, &r.id);
+        if summary.highest.is_some() {
+            let words = summary.words();
+            assert!(h.query_by_label(&words).is_some(), "{} shows its risk badge: {words}", r.name);
+            shown += 1;
+        }
+    }
+    assert!(shown >= 4, "the example has releases with open risks ({shown})");
+}

@@ -42,6 +42,7 @@ impl RiskSummary {
     pub fn words(&self) -> String {
         match self.highest {
             None if self.total == 0 => "No risks are linked".to_owned(),
+            None if self.total == 1 => "1 risk, closed".to_owned(),
             None => format!("{} risks, all closed", self.total),
             Some((score, band)) => {
                 let counts: Vec<String> = Band::ALL
@@ -49,9 +50,12 @@ impl RiskSummary {
                     .rev()
                     .map(|b| format!("{} {}", self.per_band[*b as usize], b.label().to_lowercase()))
                     .collect();
+                let open = match self.active() {
+                    1 => "1 open risk".to_owned(),
+                    n => format!("{n} open risks"),
+                };
                 format!(
-                    "{} open risks, highest residual score {score} ({}); by residual band: {}",
-                    self.active(),
+                    "{open}, highest residual score {score} ({}); by residual band: {}",
                     band.label().to_lowercase(),
                     counts.join(", ")
                 )

@@ -210,15 +210,24 @@ fn row_ui(ui: &mut egui::Ui, book: &Book, r: &Release, problems: usize, is_selec
         .show(ui, |ui| {
             ui.set_width(ui.available_width());
             ui.set_height(t.row_height);
+            // The badges are laid out first, from the right, so a long name
+            // is shortened rather than the health badges dropped.
             ui.horizontal(|ui| {
-                ui.label(egui::RichText::new(&r.name).strong());
                 ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
                     if problems > 0 {
                         ui.label(egui::RichText::new(format!("⚠ {problems}")).color(t.warning).small())
                             .on_hover_text(format!("{problems} open findings"));
                     }
-                    // The risk summary: highest open residual score, then open risks per band.
-                    super::risks::summary::compact_ui(ui, &risk, ui.available_width() - t.spacing);
+                    let font = egui::TextStyle::Body.resolve(ui.style());
+                    let name_width = ui.painter().layout_no_wrap(r.name.clone(), font, t.text).size().x;
+                    // The risk summary (highest open residual score, then open
+                    // risks per band) takes what the name leaves, but always at
+                    // least room for its short form, "max 20".
+                    let room = (ui.available_width() - name_width - t.spacing).max(ui.available_width() * 0.3);
+                    super::risks::summary::compact_ui(ui, &risk, room);
+                    ui.with_layout(egui::Layout::left_to_right(egui::Align::Center), |ui| {
+                        ui.add(egui::Label::new(egui::RichText::new(&r.name).strong()).truncate());
+                    });
                 });
             });
             let line =
