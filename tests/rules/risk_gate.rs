@@ -109,3 +109,26 @@ fn the_gate_uses_the_registers_score_clamped_to_a_three_point_scale() {
     assert_eq!(found.len(), 1, "{found:#?}");
     assert!(found[0].message.contains("residual score of 9 (Critical)"), "{}", found[0].message);
 }
+
+#[test]
+fn the_acceptance_the_form_starts_accepts_its_risk_once_it_says_why() {
+    use relplan::check::rules::{acceptance as accepting, acceptance_draft, acceptance_missing, held_at_gate};
+    let book = critical_risk_1("Settlement file late at month end");
+    let risk = book.risks.iter().find(|r| r.id.as_str() == "RISK-1").expect("RISK-1").clone();
+    assert!(held_at_gate(&risk, &book.policy.risk), "a critical open risk is held at the gate");
+    let now: jiff::Timestamp = "2026-06-10T10:00:00Z".parse().expect("time");
+    let draft = acceptance_draft(id("DEC-96"), &risk, Some(id("P-3")), now);
+    assert_eq!(draft.title, "Accept RISK-1 “Settlement file late at month end” for Deployment");
+    assert_eq!(acceptance_missing(&draft), vec!["why (the rationale)"], "only the rationale is left to write");
+    assert_eq!(g1_with(book.clone(), draft.clone()).len(), 1, "the draft alone accepts nothing");
+    let mut written = draft;
+    written.rationale = "Month-end volumes are covered by the manual fallback run.".into();
+    assert!(g1_with(book.clone(), written.clone()).is_empty(), "with its rationale it accepts RISK-1");
+    let mut with_it = book;
+    rel(&mut with_it, "REL-1").decisions.push(written);
+    let r1 = with_it.release(&id("REL-1")).expect("REL-1");
+    assert_eq!(accepting(r1, &risk).map(|d| d.id.as_str()), Some("DEC-96"));
+    let mut closed = risk;
+    closed.status = RiskStatus::Closed;
+    assert!(!held_at_gate(&closed, &with_it.policy.risk), "a closed risk is never held");
+}

@@ -2,7 +2,7 @@
 //! change, a person or a release's risks without scanning the book.
 
 use super::blackout::Prepared;
-use crate::model::{Book, ChangeRequest, ConfigItem, Id, KnownError, Person, ReleaseType, Risk, RiskStatus};
+use crate::model::{Book, ChangeRequest, ConfigItem, Id, KnownError, Person, ReleaseType, Risk};
 use jiff::tz::TimeZone;
 use std::collections::HashMap;
 use std::hash::{BuildHasherDefault, Hasher};
@@ -71,10 +71,7 @@ impl<'a> Index<'a> {
         let mut risks: IdMap<'a, Vec<&'a Risk>> = IdMap::default();
         let policy = book.policy.risk;
         // The register's clamped score and band, so that the gate and the register agree.
-        let gated = |r: &Risk| {
-            r.status != RiskStatus::Closed
-                && crate::risk::band_of(r, crate::risk::Which::Residual, &policy) >= policy.gate_band
-        };
+        let gated = |r: &Risk| super::risk_gate::held_at_gate(r, &policy);
         for risk in book.risks.iter().filter(|r| gated(r)) {
             for release in &risk.releases {
                 if only.is_none_or(|o| o == release) {

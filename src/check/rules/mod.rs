@@ -36,6 +36,7 @@ mod scope;
 
 pub use context::{Need, Stage, Tally};
 pub use policy::{follows_convention, release_day};
+pub use risk_gate::{acceptance, acceptance_draft, acceptance_missing, held_at_gate, unfinished_acceptance};
 
 use super::Finding;
 use crate::model::{Book, Phase, Release};

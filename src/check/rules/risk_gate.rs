@@ -22,7 +22,7 @@
 use super::context::{Ctx, Fail, Need, Stage, blank};
 use crate::check::Severity;
 use crate::edit::Path;
-use crate::model::{Decision, DecisionKind, IdKind, Phase, Risk};
+use crate::model::{Decision, DecisionKind, Id, IdKind, Phase, Release, Risk, RiskPolicy, RiskStatus};
 use crate::risk::{Which, score_of};
 
 /// G1: high residual risks accepted before Deployment.
@@ -33,7 +33,8 @@ pub static G1_ACCEPTED: Need = Need {
     cap: Severity::Error,
     label: "No open risk at or above the gate band without a recorded acceptance",
     fix: "Treat the risk further to lower its residual score, or record a Risk acceptance decision that names its id \
-          (who accepted it, why and when).",
+          (who accepted it, why and when): \"Record risk acceptance\" on the risk's card in the release's Risks \
+          section starts one.",
 };
 
 /// Whether `c` continues an id such as `RISK-12` (so a match ending or
@@ -87,10 +88,60 @@ fn names(d: &Decision, risk: &Risk) -> bool {
     !names_any_risk(&words) && occurs_whole(&words[0], &plain(&risk.title), char::is_alphanumeric)
 }
 
+/// What a risk-acceptance decision still lacks of who, why and when, in
+/// words; empty when it is complete.
+pub fn acceptance_missing(d: &Decision) -> Vec<&'static str> {
+    let mut out = Vec::new();
+    if d.decided_by.is_none() {
+        out.push("who accepted it");
+    }
+    if blank(&d.rationale) {
+        out.push("why (the rationale)");
+    }
+    if d.decided_at.is_none() {
+        out.push("when");
+    }
+    out
+}
+
 /// Whether a decision accepts this risk: who, why and when, naming it.
 fn accepts(d: &Decision, risk: &Risk) -> bool {
-    let complete = d.decided_by.is_some() && d.decided_at.is_some() && !blank(&d.rationale);
-    d.kind == DecisionKind::RiskAcceptance && complete && names(d, risk)
+    d.kind == DecisionKind::RiskAcceptance && acceptance_missing(d).is_empty() && names(d, risk)
+}
+
+/// Whether a risk is held at the gate into Deployment: not closed, with a
+/// residual score in the policy's gate band or above.
+pub fn held_at_gate(risk: &Risk, policy: &RiskPolicy) -> bool {
+    risk.status != RiskStatus::Closed && crate::risk::band_of(risk, Which::Residual, policy) >= policy.gate_band
+}
+
+/// The decision of `release` that accepts `risk`, if one does.
+pub fn acceptance<'a>(release: &'a Release, risk: &Risk) -> Option<&'a Decision> {
+    release.decisions.iter().find(|d| accepts(d, risk))
+}
+
+/// A risk-acceptance decision of `release` that names `risk` but does not
+/// yet say who, why or when (so it accepts nothing yet).
+pub fn unfinished_acceptance<'a>(release: &'a Release, risk: &Risk) -> Option<&'a Decision> {
+    release.decisions.iter().find(|d| d.kind == DecisionKind::RiskAcceptance && names(d, risk) && !accepts(d, risk))
+}
+
+/// A new risk-acceptance decision that names `risk` by id and title,
+/// decided by `by` at `now`; only the rationale is left to write.
+pub fn acceptance_draft(id: Id, risk: &Risk, by: Option<Id>, now: jiff::Timestamp) -> Decision {
+    let title = if blank(&risk.title) {
+        format!("Accept {} for Deployment", risk.id)
+    } else {
+        format!("Accept {} “{}” for Deployment", risk.id, risk.title.trim())
+    };
+    Decision {
+        id,
+        kind: DecisionKind::RiskAcceptance,
+        title,
+        decided_by: by,
+        decided_at: Some(now),
+        ..Decision::default()
+    }
 }
 
 /// G1 for one release.

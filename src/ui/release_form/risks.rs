@@ -8,10 +8,11 @@
 //! within the whole register): it has its own add and remove.
 
 use super::{Form, picks};
+use crate::check::rules::{acceptance, acceptance_draft, acceptance_missing, held_at_gate, unfinished_acceptance};
 use crate::edit::{Edit, Path};
-use crate::model::{Band, IdKind, Risk, RiskCategory, RiskStatus, Treatment};
+use crate::model::{Band, Decision, IdKind, Risk, RiskCategory, RiskStatus, Treatment};
 use crate::risk::{Which, score_of};
-use crate::ui::intent::Intents;
+use crate::ui::intent::{Intent, Intents};
 use crate::ui::theme::tokens;
 use crate::ui::widgets::Fields;
 use egui::collapsing_header::CollapsingState;
@@ -22,8 +23,10 @@ pub(super) fn summary(ctx: &egui::Context, form: &Form<'_>) -> String {
     let s = crate::ui::risks::summary::release_summary(ctx, form.book, &form.release.id);
     match s.highest {
         Some((score, band)) => {
-            format!("{} risks, {} open · highest open residual: {score} {}", s.total, s.active(), band.label())
+            let risks = if s.total == 1 { "1 risk" } else { &format!("{} risks", s.total) };
+            format!("{risks}, {} open · highest open residual: {score} {}", s.active(), band.label())
         }
+        None if s.total == 1 => "1 risk, closed".to_owned(),
         None => format!("{} risks, none open", s.total),
     }
 }
@@ -72,14 +75,20 @@ fn risk_card_ui(ui: &mut Ui, form: &Form<'_>, risk: &Risk, out: &mut Intents) {
     let at = Path::root().item("risks", &risk.id);
     egui::Frame::group(ui.style()).show(ui, |ui| {
         ui.set_width(ui.available_width());
+        let mut title_clicked = false;
         CollapsingState::load_with_default_open(ui.ctx(), card_id(&risk.id), false)
             .show_header(ui, |ui| {
                 ui.label(RichText::new(risk.id.as_str()).monospace().color(t.text_weak));
                 let title = if risk.title.trim().is_empty() { "Untitled risk" } else { risk.title.as_str() };
-                ui.strong(title);
+                // The title opens and closes the card, as on the plan's other cards.
+                title_clicked =
+                    ui.add(egui::Label::new(RichText::new(title).strong()).sense(egui::Sense::click())).clicked();
                 ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
                     remove_button_ui(ui, form, risk, out);
                     ui.label(RichText::new(risk.status.label()).color(t.text_weak));
+                    if blocks_deployment(form, risk) {
+                        ui.label(RichText::new("⚠ Blocks Deployment").color(t.error));
+                    }
                     // The register's scores: positions clamped to the policy's scale.
                     let residual = score_of(risk, Which::Residual, &policy);
                     band_pill_ui(ui, "Residual", residual, policy.band(residual));
@@ -89,6 +98,11 @@ fn risk_card_ui(ui: &mut Ui, form: &Form<'_>, risk: &Risk, out: &mut Intents) {
                 });
             })
             .body(|ui| risk_body_ui(ui, form, risk, &at, out));
+        if title_clicked {
+            let mut state = CollapsingState::load_with_default_open(ui.ctx(), card_id(&risk.id), false);
+            state.toggle(ui);
+            state.store(ui.ctx());
+        }
     });
 }
 
@@ -122,7 +136,74 @@ fn remove_button_ui(ui: &mut Ui, form: &Form<'_>, risk: &Risk, out: &mut Intents
     }
 }
 
+/// Whether the risk stops this release entering Deployment (rule G1):
+/// held at the gate, with no decision of the release accepting it.
+fn blocks_deployment(form: &Form<'_>, risk: &Risk) -> bool {
+    held_at_gate(risk, &form.book.policy.risk) && acceptance(form.release, risk).is_none()
+}
+
+/// For a risk held at the gate into Deployment: which decision accepts
+/// it, or what is missing, with a button that records the acceptance.
+fn gate_ui(ui: &mut Ui, form: &Form<'_>, risk: &Risk, out: &mut Intents) {
+    let t = tokens(ui.ctx());
+    let r = form.release;
+    if !held_at_gate(risk, &form.book.policy.risk) {
+        return;
+    }
+    let decision_at = |d: &Decision| form.at.clone().item("decisions", &d.id);
+    if let Some(d) = acceptance(r, risk) {
+        let when = d.decided_at.map(|ts| ts.to_zoned(jiff::tz::TimeZone::UTC).date().to_string()).unwrap_or_default();
+        let text =
+            format!("✔ Accepted for Deployment by {} on {when} ({})", form.person_name(d.decided_by.as_ref()), d.id);
+        ui.horizontal_wrapped(|ui| {
+            ui.label(RichText::new(text).color(t.good));
+            if ui.small_button("Show decision").clicked() {
+                out.push(Intent::Reveal(r.id.clone(), decision_at(d)));
+            }
+        });
+        return;
+    }
+    ui.horizontal_wrapped(|ui| {
+        let band = form.book.policy.risk.gate_band.label();
+        match unfinished_acceptance(r, risk) {
+            Some(d) => {
+                let missing = acceptance_missing(d).join(", ");
+                ui.label(
+                    RichText::new(format!(
+                        "⚠ Blocks Deployment: {} names this risk but does not yet say {missing}.",
+                        d.id
+                    ))
+                    .color(t.error),
+                );
+                if ui.small_button("Complete the decision").clicked() {
+                    out.push(Intent::Reveal(r.id.clone(), decision_at(d)));
+                }
+            }
+            None => {
+                ui.label(
+                    RichText::new(format!(
+                        "⚠ Blocks Deployment (G1): its residual score is in the {band} band or above, and no \
+                         decision accepts it."
+                    ))
+                    .color(t.error),
+                );
+                let button = ui
+                    .small_button("Record risk acceptance")
+                    .on_hover_text("Add a Risk acceptance decision naming this risk; then write why it is accepted");
+                if button.clicked() {
+                    let by = risk.owner.clone().or_else(|| r.owner.clone());
+                    let d = acceptance_draft(form.new_id(IdKind::Decision), risk, by, jiff::Timestamp::now());
+                    let at = decision_at(&d);
+                    out.apply(Edit::insert(form.at.clone(), "decisions", r.decisions.len(), &d));
+                    out.push(Intent::Reveal(r.id.clone(), at));
+                }
+            }
+        }
+    });
+}
+
 fn risk_body_ui(ui: &mut Ui, form: &Form<'_>, risk: &Risk, at: &Path, out: &mut Intents) {
+    gate_ui(ui, form, risk, out);
     let policy = form.book.policy.risk;
     let scale = crate::risk::scale_of(&policy);
     let score = |s: u8| format!("{s} · {}", policy.band(s).label());
