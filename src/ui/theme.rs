@@ -168,7 +168,18 @@ impl Theme {
         visuals.window_fill = t.panel;
         visuals.extreme_bg_color = t.background;
         visuals.faint_bg_color = t.raised;
-        visuals.override_text_color = Some(t.text);
+        // Text takes the theme's colour in every widget state, but not as an
+        // override: a selected tab or toggle keeps the selection's own text
+        // colour (white on the accent), which an override would replace.
+        for w in [
+            &mut visuals.widgets.noninteractive,
+            &mut visuals.widgets.inactive,
+            &mut visuals.widgets.hovered,
+            &mut visuals.widgets.active,
+            &mut visuals.widgets.open,
+        ] {
+            w.fg_stroke.color = t.text;
+        }
         visuals.hyperlink_color = t.accent;
         visuals.error_fg_color = t.error;
         visuals.warn_fg_color = t.warning;
