@@ -225,3 +225,34 @@ fn every_release_row_keeps_its_risk_badge_in_a_small_window() {
     }
     assert!(shown >= 4, "the example has releases with open risks ({shown})");
 }
+
+#[test]
+fn the_list_counts_errors_and_warnings_and_leaves_notes_to_the_checks() {
+    let mut h = app_with_example();
+    h.run();
+    let b = book(&h);
+    let findings = relplan::check::all_findings(&b, jiff::Zoned::now().date());
+    let count = |id: &relplan::model::Id, info: bool| {
+        findings
+            .iter()
+            .filter(|f| f.release.as_ref() == Some(id) && (f.severity == relplan::check::Severity::Info) == info)
+            .count()
+    };
+    let mut expected: Vec<String> =
+        b.releases.iter().map(|r| count(&r.id, false)).filter(|n| *n > 0).map(|n| format!("⚠ {n}")).collect();
+    assert!(b.releases.iter().any(|r| count(&r.id, true) > 0), "the example has releases with notes");
+    let mut shown: Vec<String> = h
+        .query_all_by_label_contains("⚠ ")
+        .filter_map(|n| n.accesskit_node().label().or_else(|| n.accesskit_node().value()))
+        .filter(|l| l.strip_prefix("⚠ ").is_some_and(|rest| rest.chars().all(|c| c.is_ascii_digit())))
+        .collect();
+    expected.sort();
+    shown.sort();
+    assert_eq!(shown, expected, "each row counts its errors and warnings only");
+    // The form of the selected release names the weights, notes included.
+    let selected = h.state().selected_release_id().cloned().expect("a release is selected");
+    let header = h.get_by_label_contains("for this release: ").accesskit_node().label().unwrap_or_default();
+    if count(&selected, true) > 0 {
+        assert!(header.contains(" note"), "{header}");
+    }
+}

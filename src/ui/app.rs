@@ -69,7 +69,7 @@ pub struct RelplanApp {
     /// Findings of the open book, and the book state they were computed for.
     findings_cache: Option<(u64, u64, std::rc::Rc<Vec<crate::check::Finding>>)>,
     /// Findings per release, for the release list's badges; follows `findings_cache`.
-    pub(super) problem_counts: std::rc::Rc<std::collections::HashMap<Id, usize>>,
+    pub(super) problem_counts: std::rc::Rc<std::collections::HashMap<Id, super::release_list::Problems>>,
     /// Counts the books opened, so that a cache never mixes two books.
     generation: u64,
     pub(super) show_history: bool,
@@ -317,7 +317,7 @@ impl RelplanApp {
         let mut counts = std::collections::HashMap::new();
         for f in &findings {
             if let Some(r) = &f.release {
-                *counts.entry(r.clone()).or_insert(0) += 1;
+                counts.entry(r.clone()).or_insert_with(super::release_list::Problems::default).add(f.severity);
             }
         }
         self.problem_counts = std::rc::Rc::new(counts);

@@ -129,11 +129,44 @@ pub fn visible_releases(book: &Book, state: &ListState) -> Vec<usize> {
     rows
 }
 
+/// How many findings of each weight a release has; the list shows errors
+/// and warnings (info notes are for the Checks view).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Problems {
+    /// Findings that must be fixed.
+    pub errors: usize,
+    /// Findings that should be fixed.
+    pub warnings: usize,
+    /// Notes, good to know.
+    pub infos: usize,
+}
+
+impl Problems {
+    /// Counts one more finding.
+    pub fn add(&mut self, severity: crate::check::Severity) {
+        match severity {
+            crate::check::Severity::Error => self.errors += 1,
+            crate::check::Severity::Warning => self.warnings += 1,
+            crate::check::Severity::Info => self.infos += 1,
+        }
+    }
+
+    /// The counts in words, e.g. "1 error and 3 warnings (and 10 notes in Checks)".
+    pub fn words(self) -> String {
+        let n = |count: usize, one: &str, many: &str| format!("{count} {}", if count == 1 { one } else { many });
+        let mut text = format!("{} and {}", n(self.errors, "error", "errors"), n(self.warnings, "warning", "warnings"));
+        if self.infos > 0 {
+            text.push_str(&format!(" (and {} in Checks)", n(self.infos, "note", "notes")));
+        }
+        text
+    }
+}
+
 /// Shows the release list and returns selections in `out`.
 pub fn release_list_ui(
     ui: &mut egui::Ui,
     book: &Book,
-    problems: &std::collections::HashMap<Id, usize>,
+    problems: &std::collections::HashMap<Id, Problems>,
     selected: Option<&Id>,
     state: &mut ListState,
     out: &mut Intents,
@@ -155,7 +188,7 @@ pub fn release_list_ui(
     egui::ScrollArea::vertical().auto_shrink(false).show_rows(ui, row_height, rows.len(), |ui, range| {
         for &i in &rows[range] {
             let r = &book.releases[i];
-            let problems = problems.get(&r.id).copied().unwrap_or(0);
+            let problems = problems.get(&r.id).copied().unwrap_or_default();
             row_ui(ui, book, r, problems, selected == Some(&r.id), out);
         }
     });
@@ -197,7 +230,7 @@ fn filters_ui(ui: &mut egui::Ui, book: &Book, state: &mut ListState) {
     });
 }
 
-fn row_ui(ui: &mut egui::Ui, book: &Book, r: &Release, problems: usize, is_selected: bool, out: &mut Intents) {
+fn row_ui(ui: &mut egui::Ui, book: &Book, r: &Release, problems: Problems, is_selected: bool, out: &mut Intents) {
     let t = theme::tokens(ui.ctx());
     let kind = book.release_type(&r.release_type).map_or("No type", |t| t.name.as_str());
     let dates = key_dates(r);
@@ -214,9 +247,11 @@ fn row_ui(ui: &mut egui::Ui, book: &Book, r: &Release, problems: usize, is_selec
             // is shortened rather than the health badges dropped.
             ui.horizontal(|ui| {
                 ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
-                    if problems > 0 {
-                        ui.label(egui::RichText::new(format!("⚠ {problems}")).color(t.warning).small())
-                            .on_hover_text(format!("{problems} open findings"));
+                    let shown = problems.errors + problems.warnings;
+                    if shown > 0 {
+                        let colour = if problems.errors > 0 { t.error } else { t.warning };
+                        ui.label(egui::RichText::new(format!("⚠ {shown}")).color(colour).small())
+                            .on_hover_text(problems.words());
                     }
                     let font = egui::TextStyle::Body.resolve(ui.style());
                     let name_width = ui.painter().layout_no_wrap(r.name.clone(), font, t.text).size().x;
