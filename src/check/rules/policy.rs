@@ -153,20 +153,52 @@ fn pieces(convention: &str) -> Vec<Piece> {
 }
 
 /// Whether `name` (bytes of an ASCII name, or characters) follows the pattern.
+///
+/// Works forwards through the pattern, keeping every place in the name the
+/// pieces so far can end at (in order, without repeats), so a long or
+/// ambiguous pattern (`{text}{text}…`, `{n}{n}…`) costs at most pattern
+/// length × name length steps, never a deep recursion or backtracking.
 fn matches<C: Copy + Into<char>>(pattern: &[Piece], name: &[C]) -> bool {
-    let digit = |c: &C| (*c).into().is_ascii_digit();
-    let digits = |n: usize| name.len() >= n && name[..n].iter().all(digit);
-    match pattern.split_first() {
-        None => name.is_empty(),
-        Some((Piece::Char(c), rest)) => name.first().is_some_and(|x| (*x).into() == *c) && matches(rest, &name[1..]),
-        Some((Piece::Year, rest)) => digits(4) && matches(rest, &name[4..]),
-        Some((Piece::Month, rest)) => {
-            let value = |i: usize| name[i].into().to_digit(10).unwrap_or(0);
-            digits(2) && (1..=12).contains(&(value(0) * 10 + value(1))) && matches(rest, &name[2..])
-        }
-        Some((Piece::Number, rest)) => (1..=name.len()).take_while(|&k| digits(k)).any(|k| matches(rest, &name[k..])),
-        Some((Piece::Text, rest)) => (1..=name.len()).any(|k| matches(rest, &name[k..])),
+    let n = name.len();
+    let ch = |i: usize| name[i].into();
+    // How many digits run from each place (0 past the end).
+    let mut run = vec![0usize; n + 1];
+    for i in (0..n).rev() {
+        run[i] = if ch(i).is_ascii_digit() { run[i + 1] + 1 } else { 0 };
     }
+    let mut ends: Vec<usize> = vec![0];
+    for piece in pattern {
+        let mut next = Vec::new();
+        match *piece {
+            Piece::Char(c) => next.extend(ends.iter().filter(|&&i| i < n && ch(i) == c).map(|&i| i + 1)),
+            Piece::Year => next.extend(ends.iter().filter(|&&i| run[i] >= 4).map(|&i| i + 4)),
+            Piece::Month => {
+                let month = |i: usize| ch(i).to_digit(10).unwrap_or(0) * 10 + ch(i + 1).to_digit(10).unwrap_or(0);
+                next.extend(ends.iter().filter(|&&i| run[i] >= 2 && (1..=12).contains(&month(i))).map(|&i| i + 2));
+            }
+            Piece::Number => {
+                // Each place starts a run of one or more digits; runs that
+                // overlap are merged so each end is kept once.
+                let mut reached = 0;
+                for &i in &ends {
+                    let from = (i + 1).max(reached + 1);
+                    let to = i + run[i];
+                    next.extend(from..=to);
+                    reached = reached.max(to);
+                }
+            }
+            Piece::Text => {
+                if let Some(&first) = ends.first() {
+                    next.extend(first + 1..=n);
+                }
+            }
+        }
+        if next.is_empty() {
+            return false;
+        }
+        ends = next;
+    }
+    ends.last() == Some(&n)
 }
 
 /// Whether `name` follows `convention` (see [`crate::model::Policy::naming_convention`]).
@@ -226,6 +258,38 @@ mod tests {
         assert!(!follows_convention("Checkout 2026.06.1", c));
         assert!(follows_convention("Card Vault minor 2027.01.3", "{text} {year}.{month}.{n}"));
         assert!(!follows_convention(" 2027.01.3", "{text} {year}.{month}.{n}"));
+    }
+
+    #[test]
+    fn ambiguous_pieces_still_match_exactly() {
+        assert!(follows_convention("12", "{n}{n}"));
+        assert!(!follows_convention("1", "{n}{n}"));
+        assert!(follows_convention("ab", "{text}{text}"));
+        assert!(!follows_convention("a", "{text}{text}"));
+        assert!(follows_convention("20261", "{year}{n}"));
+        assert!(!follows_convention("2026", "{year}{n}"));
+        assert!(follows_convention("1.2.3", "{n}.{n}.{n}"));
+        assert!(follows_convention("a-b-c", "{text}-{text}"), "the first text may hold a dash");
+        assert!(follows_convention("Zahlung März 2027.03.1", "Zahlung {text} {year}.{month}.{n}"));
+        assert!(!follows_convention("Zahlung März 2027.3.1", "Zahlung {text} {year}.{month}.{n}"));
+    }
+
+    #[test]
+    fn a_very_long_convention_is_matched_without_deep_recursion() {
+        // 50,000 pieces: one call level per piece would overflow the stack.
+        let long = "x".repeat(50_000);
+        assert!(follows_convention(&long, &long));
+        assert!(!follows_convention(&format!("{long}y"), &long));
+    }
+
+    #[test]
+    fn a_pattern_that_would_backtrack_for_ever_is_answered_at_once() {
+        // With backtracking these take minutes: every split of the name is tried.
+        let texts = format!("{}!", "{text}".repeat(8));
+        assert!(!follows_convention(&"a".repeat(60), &texts));
+        let numbers = format!("{}x", "{n}".repeat(10));
+        assert!(!follows_convention(&"7".repeat(60), &numbers));
+        assert!(follows_convention(&format!("{}x", "7".repeat(60)), &numbers));
     }
 
     #[test]
