@@ -12,10 +12,19 @@ use egui::{RichText, Ui};
 pub(super) fn header_ui(ui: &mut Ui, form: &Form<'_>, findings: &[&Finding], out: &mut Intents) {
     let t = tokens(ui.ctx());
     let r = form.release;
+    // The button first, from the right, then the name in what is left
+    // (shortened with "…" in a narrow window rather than drawn under it).
     ui.horizontal(|ui| {
         let name = if r.name.trim().is_empty() { "Untitled release" } else { r.name.as_str() };
-        ui.label(RichText::new(name).size(t.heading_size * 1.25).strong());
-        ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| next_phase_button_ui(ui, form, out));
+        let text = RichText::new(name).size(t.heading_size * 1.25).strong();
+        let font = egui::FontId::proportional(t.heading_size * 1.25);
+        let name_width = ui.painter().layout_no_wrap(name.to_owned(), font, t.text).size().x;
+        ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
+            next_phase_button_ui(ui, form, name_width, out);
+            ui.with_layout(egui::Layout::left_to_right(egui::Align::Center), |ui| {
+                ui.add(egui::Label::new(text).truncate()).on_hover_text(name);
+            });
+        });
     });
     facts_ui(ui, form);
     ui.add_space(t.spacing);
@@ -57,7 +66,8 @@ fn facts_ui(ui: &mut Ui, form: &Form<'_>) {
 
 /// "Move to next phase": runs the app's command, which moves the phase and
 /// records today's date as the actual end and start of the two phases.
-fn next_phase_button_ui(ui: &mut Ui, form: &Form<'_>, out: &mut Intents) {
+/// "Next: …" beside it shows when there is room for it and the name.
+fn next_phase_button_ui(ui: &mut Ui, form: &Form<'_>, name_width: f32, out: &mut Intents) {
     let t = tokens(ui.ctx());
     let r = form.release;
     let label = "Move to next phase";
@@ -86,7 +96,12 @@ fn next_phase_button_ui(ui: &mut Ui, form: &Form<'_>, out: &mut Intents) {
         out.push(Intent::Run(CommandId::NextPhase));
     }
     if let Some(next) = r.phase.next() {
-        ui.label(RichText::new(format!("Next: {}", next.label())).color(t.text_weak));
+        let words = format!("Next: {}", next.label());
+        let width =
+            ui.painter().layout_no_wrap(words.clone(), egui::TextStyle::Body.resolve(ui.style()), t.text).size().x;
+        if ui.available_width() >= name_width + width + t.spacing * 2.0 {
+            ui.label(RichText::new(words).color(t.text_weak));
+        }
     }
 }
 

@@ -50,14 +50,29 @@ pub(super) fn phase_stepper_ui(ui: &mut Ui, current: Phase) -> egui::Response {
     let radius = (t.body_size * 0.8).round();
     let label_font = FontId::proportional(t.body_size);
     let caption_font = FontId::proportional(t.small_size);
-    let height = 2.0 * radius + 6.0 + t.spacing + t.body_size * 1.6 + t.small_size * 1.3;
     let width = ui.available_width().min(820.0);
-    let (rect, response) = ui.allocate_exact_size(vec2(width, height), Sense::hover());
-    let painter = ui.painter_at(rect.expand(2.0));
     let count = Phase::ALL.len();
     #[allow(clippy::cast_precision_loss, reason = "five phases")]
-    let step = rect.width() / count as f32;
-    let cy = rect.top() + radius + 3.0;
+    let step = width / count as f32;
+    // A label wider than its share of the row (a narrow window, a large
+    // theme) is set on two lines rather than running into its neighbour.
+    let room = step - t.spacing * 2.5;
+    let labels: Vec<Vec<String>> = Phase::ALL
+        .iter()
+        .map(|p| {
+            let wide = ui.painter().layout_no_wrap(p.label().to_owned(), label_font.clone(), t.text).size().x;
+            if wide > room { two_lines(p.label()) } else { vec![p.label().to_owned()] }
+        })
+        .collect();
+    let lines = labels.iter().map(Vec::len).max().unwrap_or(1);
+    #[allow(clippy::cast_precision_loss, reason = "one or two lines")]
+    let extra = (lines - 1) as f32 * t.body_size * 1.2;
+    // The current phase's ring reaches 3 points and its stroke beyond the circle.
+    let ring = 3.0 + t.stroke * 2.0;
+    let height = 2.0 * radius + 2.0 * ring + t.spacing + t.body_size * 1.6 + extra + t.small_size * 1.3;
+    let (rect, response) = ui.allocate_exact_size(vec2(width, height), Sense::hover());
+    let painter = ui.painter_at(rect.expand(2.0));
+    let cy = rect.top() + radius + ring;
     let line = |done: bool| {
         Stroke::new(if done { t.stroke * 2.0 } else { t.stroke }, if done { t.accent } else { t.text_weak })
     };
@@ -90,27 +105,60 @@ pub(super) fn phase_stepper_ui(ui: &mut Ui, current: Phase) -> egui::Response {
                 painter.text(centre, Align2::CENTER_CENTER, glyph, FontId::proportional(t.small_size), t.text_weak);
             }
         }
-        let label_y = cy + radius + 6.0 + t.spacing * 0.5 + t.body_size * 0.8;
         let colour = if m == Mark::Upcoming { t.text_weak } else { t.text };
-        let galley = painter.layout_no_wrap(phase.label().to_owned(), label_font.clone(), colour);
-        let label_rect = Align2::CENTER_CENTER.anchor_size(pos2(cx, label_y), galley.size());
+        let galleys: Vec<_> =
+            labels[index].iter().map(|line| painter.layout_no_wrap(line.clone(), label_font.clone(), colour)).collect();
+        let line_height = galleys.iter().map(|g| g.size().y).fold(0.0, f32::max);
+        let block_width = galleys.iter().map(|g| g.size().x).fold(0.0, f32::max);
+        #[allow(clippy::cast_precision_loss, reason = "one or two lines")]
+        let block = vec2(block_width, line_height * galleys.len() as f32);
+        let top = cy + radius + ring + t.spacing * 0.5 + t.body_size * 0.8 - line_height / 2.0;
+        let label_rect = Align2::CENTER_TOP.anchor_size(pos2(cx, top), block);
         if m == Mark::Current {
             let pill = label_rect.expand2(vec2(t.spacing, t.spacing * 0.35));
-            painter.rect_filled(pill, pill.height() / 2.0, t.raised);
-            painter.rect_stroke(pill, pill.height() / 2.0, Stroke::new(t.stroke, t.accent), StrokeKind::Outside);
+            painter.rect_filled(pill, line_height.min(pill.height()) / 2.0, t.raised);
+            painter.rect_stroke(
+                pill,
+                line_height.min(pill.height()) / 2.0,
+                Stroke::new(t.stroke, t.accent),
+                StrokeKind::Outside,
+            );
             let caption_y = pill.bottom() + t.small_size * 0.7;
             painter.text(pos2(cx, caption_y), Align2::CENTER_CENTER, "now", caption_font.clone(), t.accent);
         }
-        painter.galley(label_rect.min, galley, colour);
+        for (i, galley) in galleys.into_iter().enumerate() {
+            #[allow(clippy::cast_precision_loss, reason = "one or two lines")]
+            let y = label_rect.top() + line_height * i as f32;
+            painter.galley(pos2(cx - galley.size().x / 2.0, y), galley, colour);
+        }
     }
     let words = describe(current);
     response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Label, true, &words));
     response
 }
 
+/// A phase's name on two lines, split at the space nearest its middle
+/// ("Review &" / "Close"); a one-word name stays whole.
+fn two_lines(label: &str) -> Vec<String> {
+    let middle = label.len() / 2;
+    // From the end, so a tie keeps "&" with the first word.
+    let split = label.match_indices(' ').rev().map(|(i, _)| i).min_by_key(|i| i.abs_diff(middle));
+    match split {
+        Some(i) => vec![label[..i].to_owned(), label[i + 1..].to_owned()],
+        None => vec![label.to_owned()],
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn long_names_split_at_the_space_nearest_the_middle() {
+        assert_eq!(two_lines("Review & Close"), ["Review &", "Close"]);
+        assert_eq!(two_lines("Build & Test"), ["Build &", "Test"]);
+        assert_eq!(two_lines("Deployment"), ["Deployment"]);
+    }
 
     #[test]
     fn the_description_names_the_current_phase_in_words() {

@@ -52,7 +52,14 @@ pub fn list_ui<T: Entity + Serialize>(
                     ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
                         row_buttons(ui, out, at, list, noun, id, index, count);
                         if !head.status.is_empty() {
-                            ui.weak(&head.status);
+                            // The status gives way before the title does: at
+                            // most two fifths of what is left, shortened with "…".
+                            let most = ui.available_width() * 0.4;
+                            ui.scope(|ui| {
+                                ui.set_max_width(most);
+                                ui.add(egui::Label::new(egui::RichText::new(&head.status).weak()).truncate())
+                                    .on_hover_text(&head.status);
+                            });
                         }
                         ui.with_layout(egui::Layout::left_to_right(egui::Align::Center), |ui| {
                             let text = egui::RichText::new(format!("{number}. {title}")).strong();
