@@ -345,7 +345,13 @@ fn axes_ui(ui: &Ui, t: &Tokens, geo: &Geometry, outer: Rect) {
         painter.text(pos2(c.center().x, y), Align2::CENTER_TOP, text, small.clone(), t.text_weak);
     }
     if geo.words_left {
-        painter.text(pos2(outer.left(), y), Align2::LEFT_TOP, "Likelihood ⬆", small, t.text);
+        if geo.cell.y >= t.small_size * 3.6 {
+            // Room above the top row's words: each axis named at its own end.
+            painter.text(pos2(outer.left(), geo.grid.top()), Align2::LEFT_TOP, "Likelihood ⬆", small.clone(), t.text);
+            painter.text(pos2(outer.left(), y), Align2::LEFT_TOP, "Impact ➡", small, t.text);
+        } else {
+            painter.text(pos2(outer.left(), y), Align2::LEFT_TOP, "Likelihood ⬆", small, t.text);
+        }
     }
 }
 

@@ -25,20 +25,23 @@ const fn col(sort: Column, heading: &'static str, meaning: &'static str, width: 
     Col { sort: Some(sort), heading, meaning, width }
 }
 
+// The key results first (id, title, both scores, flags, status and
+// owner), so they are in view without scrolling sideways; the assessment's
+// parts and the long texts follow.
 const COLUMNS: [Col; 21] = [
-    Col { sort: None, heading: "Flags", meaning: "Why the risk needs attention", width: 11.0 },
     col(Column::Id, "ID", "Risk id", 6.5),
     col(Column::Title, "Title", "Title", 22.0),
+    col(Column::InherentScore, "Inherent", "Inherent score and band", 9.5),
+    col(Column::ResidualScore, "Residual", "Residual score and band", 9.5),
+    Col { sort: None, heading: "Flags", meaning: "Why the risk needs attention", width: 10.0 },
+    col(Column::Status, "Status", "Status", 8.0),
+    col(Column::Owner, "Owner", "Owner", 11.0),
     col(Column::Category, "Category", "Category", 8.5),
     col(Column::Likelihood, "L", "Inherent likelihood", 2.6),
     col(Column::Impact, "I", "Inherent impact", 2.6),
-    col(Column::InherentScore, "Inherent", "Inherent score and band", 9.5),
     col(Column::Treatment, "Treatment", "Treatment", 8.0),
     col(Column::ResidualLikelihood, "Res. L", "Residual likelihood", 5.0),
     col(Column::ResidualImpact, "Res. I", "Residual impact", 5.0),
-    col(Column::ResidualScore, "Residual", "Residual score and band", 9.5),
-    col(Column::Owner, "Owner", "Owner", 11.0),
-    col(Column::Status, "Status", "Status", 8.0),
     col(Column::Due, "Due", "Treatment due date", 8.0),
     col(Column::NextReview, "Next review", "Next review date", 12.0),
     col(Column::Releases, "Releases", "Linked releases", 9.0),
