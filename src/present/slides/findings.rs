@@ -6,8 +6,9 @@ use crate::model::Release;
 use crate::present::blocks::{Block, Cell, Column, Stat, Table, Tone, count, short};
 use crate::present::deck::{Context, Slide, SlideKind};
 
-/// At most this many findings on the slide.
-const MAX_FINDINGS: usize = 7;
+/// At most this many findings on the slide; the window shows fewer only
+/// when the slide has no room for them.
+const MAX_FINDINGS: usize = 14;
 
 /// The findings slide of a release.
 pub(super) fn findings(cx: &Context<'_>, r: &Release) -> Slide {

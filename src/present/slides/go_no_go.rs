@@ -6,6 +6,10 @@ use crate::model::{ApprovalDecision, CriterionStatus, GoNoGoVerdict, Release};
 use crate::present::blocks::{Block, Cell, Column, Fact, Stat, Table, Target, Tone, short};
 use crate::present::deck::{Context, Slide, SlideKind};
 
+/// At most this many votes on the slide; the window shows fewer only when
+/// the slide has no room for them.
+const MAX_VOTES: usize = 12;
+
 /// A vote with a symbol.
 fn vote_cell(v: Option<GoNoGoVerdict>) -> Cell {
     match v {
@@ -30,12 +34,12 @@ pub(super) fn go_no_go(cx: &Context<'_>, r: &Release) -> Slide {
             vec![
                 Cell::new(cx.person(v.person.as_ref())),
                 vote_cell(v.verdict),
-                Cell::tone(short(&v.note, 70), Tone::Weak),
+                Cell::tone(short(&v.note, 160), Tone::Weak),
             ],
             Some(Target::Vote(v.id.clone())),
         );
     }
-    votes.limit(7);
+    votes.limit(MAX_VOTES);
     s.left.push(Block::Table(votes));
     let count = |v: Option<GoNoGoVerdict>| g.votes.iter().filter(|x| x.verdict == v).count();
     let (go, no_go, open) = (count(Some(GoNoGoVerdict::Go)), count(Some(GoNoGoVerdict::NoGo)), count(None));

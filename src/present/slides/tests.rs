@@ -238,3 +238,39 @@ fn the_schedule_lists_a_clash_and_marks_the_deployments_in_it() {
     assert!(conflicts.rows.is_empty() && conflicts.empty.starts_with("✔ No conflicts"));
     assert_eq!(s.notes[0], "No schedule conflicts.");
 }
+
+#[test]
+fn the_approvals_table_carries_the_whole_cab_condition() {
+    let book = example();
+    let d = rel5(&book);
+    let approvals = tables(slide(&d, SlideKind::Acceptance))[1];
+    assert_eq!(
+        approvals.rows[0].cells[4].text,
+        "Authorised at CAB on 18 November 2026 (RFC-2166), on condition that the peak-volume performance test \
+         passes before the staging rehearsal."
+    );
+}
+
+#[test]
+fn the_key_dates_and_findings_of_rel5_are_all_handed_to_the_slides() {
+    let book = example();
+    let d = rel5(&book);
+    let key_dates = tables(slide(&d, SlideKind::Schedule))[0];
+    let what: Vec<&str> = key_dates.rows.iter().map(|r| r.cells[1].text.as_str()).collect();
+    assert_eq!(
+        (what.as_slice(), key_dates.more),
+        (
+            [
+                "Peak-volume performance test",
+                "Staging rehearsal with database failover",
+                "Go/no-go meeting",
+                "Production deployment",
+                "Disaster recovery brought to the new baseline"
+            ]
+            .as_slice(),
+            0
+        )
+    );
+    let findings = tables(slide(&d, SlideKind::Findings))[0];
+    assert_eq!((findings.rows.len(), findings.more), (9, 0));
+}
