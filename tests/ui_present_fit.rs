@@ -1,8 +1,9 @@
 //! Slides use the room they have, on a 1080p projector and on a 1280 × 800
 //! laptop: the CAB's whole condition on the approvals slide, every key date
-//! and every finding of Payments 2027.01.1 without "and N more", and rows
-//! folded into "and N more" only when the slide truly runs out of room (the
-//! presenter zoomed in), never past its footer.
+//! and every finding of Payments 2027.01.1 without "and N more", the gate
+//! in words a CAB reads the same way on the findings and go/no-go slides,
+//! and rows folded into "and N more" only when the slide truly runs out of
+//! room (the presenter zoomed in), never past its footer.
 
 mod ui_support;
 
@@ -71,13 +72,25 @@ fn the_key_dates_slide_lists_every_date_ahead_at_both_sizes() {
 }
 
 #[test]
-fn the_findings_slide_lists_every_finding_at_both_sizes() {
+fn the_findings_slide_lists_every_finding_and_says_the_gate_in_checks() {
     for size in [PROJECTOR, LAPTOP] {
         let h = presenting(size, 10);
         assert_eq!(folded(&h), Vec::<String>::new(), "at {size:?}");
         shows_on_the_slide(&h, "The day the baseline was recorded is not set.", 10);
         shows_on_the_slide(&h, "Marta Silva has not agreed the schedule yet.", 10);
+        h.get_by_label("gate to Deployment: 15 of 21 checks pass; 9 findings block it");
+        assert_eq!(h.query_all_by_label("⚠ Blocks the gate").count(), 9);
+        assert!(h.query_by_label_contains("criteria met").is_none(), "the gate counts checks, not criteria");
     }
+}
+
+#[test]
+fn the_go_no_go_slide_shows_what_blocks_instead_of_zero_errors() {
+    let h = presenting(PROJECTOR, 11);
+    h.get_by_label("acceptance criteria met");
+    h.get_by_label("⚠ 9");
+    h.get_by_label("findings block the gate to Deployment");
+    assert!(h.query_by_label("check errors").is_none(), "no “0 check errors” while the gate is blocked");
 }
 
 #[test]

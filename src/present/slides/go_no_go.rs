@@ -94,16 +94,29 @@ fn readiness(cx: &Context<'_>, r: &Release) -> Vec<Stat> {
     let errors =
         cx.findings.iter().filter(|f| f.release.as_ref() == Some(&r.id) && f.severity == Severity::Error).count();
     let conflicts = cx.conflicts_of(&r.id).count();
+    // What blocks the next gate, when something does: errors alone would
+    // read "0" while warnings due at the gate hold the release back.
+    let gate = super::findings::next_gate(cx, r);
+    let checks = match gate.as_ref().and_then(|g| Some((g, super::findings::blocking_caption(g)?))) {
+        Some((g, blocks)) => {
+            Stat::new(format!("⚠ {}", g.blocking.len()), blocks, if g.enforce { Tone::Bad } else { Tone::Warning })
+        }
+        None => Stat::new(errors.to_string(), "check errors", if errors == 0 { Tone::Good } else { Tone::Bad }),
+    };
     let ok = |good: bool| if good { Tone::Good } else { Tone::Warning };
     vec![
-        Stat::new(format!("{met} of {}", r.criteria.len()), "criteria met", ok(met == r.criteria.len() && met > 0)),
+        Stat::new(
+            format!("{met} of {}", r.criteria.len()),
+            "acceptance criteria met",
+            ok(met == r.criteria.len() && met > 0),
+        ),
         Stat::new(
             format!("{approved} of {}", r.approvals.len()),
             if rejected { "approvals (one rejected)" } else { "approvals given" },
             if rejected { Tone::Bad } else { ok(approved == r.approvals.len() && approved > 0) },
         ),
         Stat::new(if r.backout.tested { "✔ Yes" } else { "⚠ No" }, "backout tested", ok(r.backout.tested)),
-        Stat::new(errors.to_string(), "check errors", if errors == 0 { Tone::Good } else { Tone::Bad }),
+        checks,
         Stat::new(conflicts.to_string(), "conflicts", if conflicts == 0 { Tone::Good } else { Tone::Bad }),
     ]
 }
