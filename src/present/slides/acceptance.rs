@@ -5,6 +5,17 @@ use crate::model::{ApprovalDecision, CriterionStatus, Release};
 use crate::present::blocks::{Block, Cell, Column, Table, Target, Tone, short};
 use crate::present::deck::{Context, Slide, SlideKind};
 
+/// At most this many criteria on the slide; the window shows fewer only
+/// when the slide has no room for them.
+const MAX_CRITERIA: usize = 12;
+
+/// At most this many approvals on the slide.
+const MAX_APPROVALS: usize = 8;
+
+/// An approval's conditions are shown whole up to this length, wrapped
+/// in their column: a CAB reads the condition it set.
+const MAX_CONDITION: usize = 320;
+
 /// A criterion's status with a symbol, so it never rests on colour alone.
 pub(super) fn criterion_cell(s: CriterionStatus) -> Cell {
     match s {
@@ -39,12 +50,12 @@ pub(super) fn acceptance(cx: &Context<'_>, r: &Release) -> Slide {
                 Cell::tone(c.id.to_string(), Tone::Weak),
                 Cell::new(short(&c.description, 130)),
                 criterion_cell(c.status),
-                Cell::tone(short(&c.evidence, 56), Tone::Weak),
+                Cell::tone(short(&c.evidence, 100), Tone::Weak),
             ],
             Some(Target::Criterion(c.id.clone())),
         );
     }
-    criteria.limit(6);
+    criteria.limit(MAX_CRITERIA);
     s.top.push(Block::Table(criteria));
     let mut approvals = Table::new(
         "Approvals",
@@ -67,12 +78,12 @@ pub(super) fn acceptance(cx: &Context<'_>, r: &Release) -> Slide {
                 Cell::tone(a.role.map_or("", |r| r.label()), Tone::Weak),
                 approval_cell(a.decision),
                 Cell::tone(when, Tone::Weak),
-                Cell::tone(short(&a.note, 70), Tone::Weak),
+                Cell::tone(short(&a.note, MAX_CONDITION), Tone::Weak),
             ],
             Some(Target::Approval(a.id.clone())),
         );
     }
-    approvals.limit(4);
+    approvals.limit(MAX_APPROVALS);
     s.top.push(Block::Table(approvals));
 
     let pending: Vec<String> = r

@@ -6,6 +6,10 @@ use crate::model::{ApprovalDecision, CriterionStatus, GoNoGoVerdict, Release};
 use crate::present::blocks::{Block, Cell, Column, Fact, Stat, Table, Target, Tone, short};
 use crate::present::deck::{Context, Slide, SlideKind};
 
+/// At most this many votes on the slide; the window shows fewer only when
+/// the slide has no room for them.
+const MAX_VOTES: usize = 12;
+
 /// A vote with a symbol.
 fn vote_cell(v: Option<GoNoGoVerdict>) -> Cell {
     match v {
@@ -30,12 +34,12 @@ pub(super) fn go_no_go(cx: &Context<'_>, r: &Release) -> Slide {
             vec![
                 Cell::new(cx.person(v.person.as_ref())),
                 vote_cell(v.verdict),
-                Cell::tone(short(&v.note, 70), Tone::Weak),
+                Cell::tone(short(&v.note, 160), Tone::Weak),
             ],
             Some(Target::Vote(v.id.clone())),
         );
     }
-    votes.limit(7);
+    votes.limit(MAX_VOTES);
     s.left.push(Block::Table(votes));
     let count = |v: Option<GoNoGoVerdict>| g.votes.iter().filter(|x| x.verdict == v).count();
     let (go, no_go, open) = (count(Some(GoNoGoVerdict::Go)), count(Some(GoNoGoVerdict::NoGo)), count(None));
@@ -90,16 +94,29 @@ fn readiness(cx: &Context<'_>, r: &Release) -> Vec<Stat> {
     let errors =
         cx.findings.iter().filter(|f| f.release.as_ref() == Some(&r.id) && f.severity == Severity::Error).count();
     let conflicts = cx.conflicts_of(&r.id).count();
+    // What blocks the next gate, when something does: errors alone would
+    // read "0" while warnings due at the gate hold the release back.
+    let gate = super::findings::next_gate(cx, r);
+    let checks = match gate.as_ref().and_then(|g| Some((g, super::findings::blocking_caption(g)?))) {
+        Some((g, blocks)) => {
+            Stat::new(format!("⚠ {}", g.blocking.len()), blocks, if g.enforce { Tone::Bad } else { Tone::Warning })
+        }
+        None => Stat::new(errors.to_string(), "check errors", if errors == 0 { Tone::Good } else { Tone::Bad }),
+    };
     let ok = |good: bool| if good { Tone::Good } else { Tone::Warning };
     vec![
-        Stat::new(format!("{met} of {}", r.criteria.len()), "criteria met", ok(met == r.criteria.len() && met > 0)),
+        Stat::new(
+            format!("{met} of {}", r.criteria.len()),
+            "acceptance criteria met",
+            ok(met == r.criteria.len() && met > 0),
+        ),
         Stat::new(
             format!("{approved} of {}", r.approvals.len()),
             if rejected { "approvals (one rejected)" } else { "approvals given" },
             if rejected { Tone::Bad } else { ok(approved == r.approvals.len() && approved > 0) },
         ),
         Stat::new(if r.backout.tested { "✔ Yes" } else { "⚠ No" }, "backout tested", ok(r.backout.tested)),
-        Stat::new(errors.to_string(), "check errors", if errors == 0 { Tone::Good } else { Tone::Bad }),
+        checks,
         Stat::new(conflicts.to_string(), "conflicts", if conflicts == 0 { Tone::Good } else { Tone::Bad }),
     ]
 }

@@ -6,8 +6,9 @@ use crate::present::blocks::{Block, Cell, Column, MatrixCell, RiskMatrix, Table,
 use crate::present::deck::{Context, Slide, SlideKind};
 use crate::risk::{Which, exposure, is_active, matrix, score_of, score_text};
 
-/// At most this many risks in the table.
-const TOP: usize = 6;
+/// At most this many risks in the table; the window shows fewer only when
+/// the slide has no room for them.
+const TOP: usize = 10;
 
 /// The risks slide of a release.
 pub(super) fn risks(cx: &Context<'_>, r: &Release) -> Slide {

@@ -9,8 +9,9 @@ use crate::present::deck::{Context, Slide, SlideKind};
 /// At most this many runbook slides per release.
 const MAX_RUNBOOKS: usize = 3;
 
-/// At most this many steps on one slide.
-const MAX_STEPS: usize = 10;
+/// At most this many steps on one slide; the window shows fewer only when
+/// the slide has no room for them.
+const MAX_STEPS: usize = 16;
 
 /// The runbook slides of a release.
 pub(super) fn runbooks(cx: &Context<'_>, r: &Release) -> Vec<Slide> {

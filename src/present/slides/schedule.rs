@@ -14,6 +14,13 @@ use jiff::tz::TimeZone;
 /// At most this many days on the excerpt.
 const MAX_DAYS: i32 = 150;
 
+/// At most this many key dates on the slide; the window shows fewer only
+/// when the slide has no room for them.
+const MAX_KEY_DATES: usize = 10;
+
+/// At most this many conflicts on the slide.
+const MAX_CONFLICTS: usize = 6;
+
 /// The schedule slide of a release.
 pub(super) fn schedule(cx: &Context<'_>, r: &Release) -> Slide {
     let mut s = Slide::new(SlideKind::Schedule, Some(r), "Schedule");
@@ -35,7 +42,7 @@ pub(super) fn schedule(cx: &Context<'_>, r: &Release) -> Slide {
             None,
         );
     }
-    t.limit(3);
+    t.limit(MAX_CONFLICTS);
     s.right.push(Block::Table(t));
     s.notes.push(match conflicts.len() {
         0 => "No schedule conflicts.".to_owned(),
@@ -163,6 +170,6 @@ fn key_dates(cx: &Context<'_>, r: &Release) -> Table {
         };
         t.row(vec![Cell::new(day(date)), Cell::new(short(&what, 60)), when], None);
     }
-    t.limit(4);
+    t.limit(MAX_KEY_DATES);
     t
 }

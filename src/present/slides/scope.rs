@@ -5,6 +5,13 @@ use crate::model::{Band, Id, Release};
 use crate::present::blocks::{Block, Cell, Column, Table, Tone, count, short};
 use crate::present::deck::{Context, Slide, SlideKind};
 
+/// At most this many changes on the slide; the window shows fewer only
+/// when the slide has no room for them.
+const MAX_CHANGES: usize = 12;
+
+/// At most this many known errors on the slide.
+const MAX_KNOWN_ERRORS: usize = 8;
+
 /// The scope slide of a release.
 pub(super) fn scope(cx: &Context<'_>, r: &Release) -> Slide {
     let mut s = Slide::new(SlideKind::Scope, Some(r), "Scope and changes");
@@ -43,7 +50,7 @@ pub(super) fn scope(cx: &Context<'_>, r: &Release) -> Slide {
         };
         changes.row(vec![Cell::tone(rfc(&c.rfc, id), Tone::Weak), Cell::new(short(&c.title, 90)), risk, auth], None);
     }
-    changes.limit(6);
+    changes.limit(MAX_CHANGES);
     s.top.push(Block::Table(changes));
 
     let mut errors = Table::new(
@@ -62,7 +69,7 @@ pub(super) fn scope(cx: &Context<'_>, r: &Release) -> Slide {
             errors.row(vec![Cell::tone(reference, Tone::Weak), Cell::new(title), Cell::tone(word, tone)], None);
         }
     }
-    errors.limit(4);
+    errors.limit(MAX_KNOWN_ERRORS);
     s.left.push(Block::Table(errors));
     if !r.scope.notes.trim().is_empty() {
         s.right.push(Block::Text { label: "In and out of scope".to_owned(), text: short(&r.scope.notes, 420) });

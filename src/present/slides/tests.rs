@@ -2,7 +2,7 @@
 //! in which order, and what the slides a CAB asks about say.
 
 use crate::model::{Book, Id};
-use crate::present::blocks::{Block, Fact, SpanKind, Table, Target};
+use crate::present::blocks::{Block, Fact, SpanKind, Stat, Table, Target, Tone};
 use crate::present::deck::{Deck, Scope, Slide, SlideKind, deck};
 use jiff::civil::Date;
 
@@ -237,4 +237,97 @@ fn the_schedule_lists_a_clash_and_marks_the_deployments_in_it() {
     let conflicts = tables(s).into_iter().find(|t| t.caption == "Conflicts").expect("a conflicts table");
     assert!(conflicts.rows.is_empty() && conflicts.empty.starts_with("✔ No conflicts"));
     assert_eq!(s.notes[0], "No schedule conflicts.");
+}
+
+fn stats(s: &Slide) -> Vec<&Stat> {
+    blocks(s).filter_map(|b| if let Block::Stats(x) = b { Some(x) } else { None }).flatten().collect()
+}
+
+fn stat<'a>(s: &'a Slide, caption: &str) -> &'a Stat {
+    let all = stats(s);
+    all.iter().copied().find(|x| x.caption == caption).unwrap_or_else(|| panic!("no “{caption}” in {all:?}"))
+}
+
+#[test]
+fn the_approvals_table_carries_the_whole_cab_condition() {
+    let book = example();
+    let d = rel5(&book);
+    let approvals = tables(slide(&d, SlideKind::Acceptance))[1];
+    assert_eq!(
+        approvals.rows[0].cells[4].text,
+        "Authorised at CAB on 18 November 2026 (RFC-2166), on condition that the peak-volume performance test \
+         passes before the staging rehearsal."
+    );
+}
+
+#[test]
+fn the_key_dates_and_findings_of_rel5_are_all_handed_to_the_slides() {
+    let book = example();
+    let d = rel5(&book);
+    let key_dates = tables(slide(&d, SlideKind::Schedule))[0];
+    let what: Vec<&str> = key_dates.rows.iter().map(|r| r.cells[1].text.as_str()).collect();
+    assert_eq!(
+        (what.as_slice(), key_dates.more),
+        (
+            [
+                "Peak-volume performance test",
+                "Staging rehearsal with database failover",
+                "Go/no-go meeting",
+                "Production deployment",
+                "Disaster recovery brought to the new baseline"
+            ]
+            .as_slice(),
+            0
+        )
+    );
+    let findings = tables(slide(&d, SlideKind::Findings))[0];
+    assert_eq!((findings.rows.len(), findings.more), (9, 0));
+}
+
+#[test]
+fn the_findings_slide_counts_the_gate_in_checks_and_marks_what_blocks_it() {
+    let book = example();
+    let d = rel5(&book);
+    let s = slide(&d, SlideKind::Findings);
+    let gate = stat(s, "gate to Deployment: 15 of 21 checks pass; 9 findings block it");
+    assert_eq!((gate.value.as_str(), gate.tone), ("⚠ Blocked", Tone::Bad));
+    let errors = stat(s, "errors");
+    assert_eq!(errors.value, "0");
+    assert_ne!(errors.tone, Tone::Good, "no error count shows as good while the gate is blocked");
+    assert!(stats(s).iter().all(|x| !x.caption.contains("criteria")), "the gate counts checks, not criteria");
+    let t = tables(s)[0];
+    assert!(t.rows.iter().all(|r| r.cells[0].text == "⚠ Blocks the gate"), "each of the 9 warnings blocks the gate");
+    assert!(
+        s.notes
+            .iter()
+            .any(|n| n
+                == "9 warnings today become errors at the gate to Deployment and block it: agree an owner for each."),
+        "{:?}",
+        s.notes
+    );
+}
+
+#[test]
+fn the_go_no_go_slide_says_acceptance_criteria_and_what_blocks_the_gate() {
+    let book = example();
+    let d = rel5(&book);
+    let s = slide(&d, SlideKind::GoNoGo);
+    assert_eq!(stat(s, "acceptance criteria met").value, "2 of 5");
+    let blocks = stat(s, "findings block the gate to Deployment");
+    assert_eq!((blocks.value.as_str(), blocks.tone), ("⚠ 9", Tone::Bad));
+    assert!(stats(s).iter().all(|x| x.caption != "check errors"), "no “0 check errors” while the gate is blocked");
+}
+
+#[test]
+fn without_enforced_gates_the_go_no_go_slide_says_what_would_block() {
+    let mut book = example();
+    book.policy.gates.enforce = false;
+    let d = rel5(&book);
+    let blocks = stat(slide(&d, SlideKind::GoNoGo), "findings would block the gate to Deployment");
+    assert_eq!((blocks.value.as_str(), blocks.tone), ("⚠ 9", Tone::Warning));
+    let gate = stat(
+        slide(&d, SlideKind::Findings),
+        "gate to Deployment: 15 of 21 checks pass; 9 findings would block it, but gates are not enforced",
+    );
+    assert_eq!((gate.value.as_str(), gate.tone), ("⚠ Open", Tone::Warning));
 }

@@ -50,28 +50,41 @@ pub fn caption(ui: &mut Ui, look: &Look, text: &str) {
     }
 }
 
-/// Tiles with a big number over a caption, as many to a row as fit.
+/// Tiles with a big number over a caption, as many to a row as fit; the
+/// tiles of a row are as tall as its tallest, whose caption may wrap.
 fn stats_ui(ui: &mut Ui, look: &Look, stats: &[Stat]) {
     let gap = look.px(20.0);
     let width = ui.available_width();
     let per_row = (((width + gap) / (look.px(250.0) + gap)).floor() as usize).clamp(1, stats.len().max(1));
     let tile = ((width - gap * (per_row as f32 - 1.0)) / per_row as f32).floor();
+    let stroke = look.px(2.0);
     for row in stats.chunks(per_row) {
         ui.horizontal_top(|ui| {
             ui.spacing_mut().item_spacing.x = gap;
+            let mut tiles = Vec::new();
             for stat in row {
-                ui.allocate_ui_with_layout(vec2(tile, 0.0), Layout::top_down(Align::LEFT), |ui| {
-                    egui::Frame::new()
-                        .fill(look.tint())
-                        .stroke(Stroke::new(look.px(2.0), look.colour(stat.tone)))
-                        .corner_radius(look.px(10.0))
-                        .inner_margin(look.px(16.0))
-                        .show(ui, |ui| {
-                            ui.set_width(tile - look.px(36.0));
-                            ui.label(look.text(&stat.value, look.stat(), stat.tone).strong());
-                            ui.label(look.text(&stat.caption, look.small(), Tone::Normal));
-                        });
+                // The tile is painted behind its text once the row's height is known.
+                let behind = ui.painter().add(egui::Shape::Noop);
+                let placed = ui.allocate_ui_with_layout(vec2(tile, 0.0), Layout::top_down(Align::LEFT), |ui| {
+                    egui::Frame::new().inner_margin(look.px(16.0) + stroke).show(ui, |ui| {
+                        ui.set_width(tile - 2.0 * (look.px(16.0) + stroke));
+                        ui.label(look.text(&stat.value, look.stat(), stat.tone).strong());
+                        ui.label(look.text(&stat.caption, look.small(), Tone::Normal));
+                    });
                 });
+                tiles.push((behind, placed.response.rect, stat.tone));
+            }
+            let height = tiles.iter().map(|(_, rect, _)| rect.height()).fold(0.0, f32::max);
+            for (behind, rect, tone) in tiles {
+                let rect = egui::Rect::from_min_size(rect.min, vec2(tile, height));
+                let shape = egui::epaint::RectShape::new(
+                    rect,
+                    look.px(10.0),
+                    look.tint(),
+                    Stroke::new(stroke, look.colour(tone)),
+                    egui::StrokeKind::Inside,
+                );
+                ui.painter().set(behind, shape);
             }
         });
         ui.add_space(gap * 0.6);

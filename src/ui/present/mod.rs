@@ -7,14 +7,15 @@
 //! draws them and turns keys and clicks into navigation and edits.
 //!
 //! Files: `look` (sizes scaled to the window), `slide_view` (one slide),
-//! `blocks`, `table`, `timeline` and `matrix` (its parts), `grid` (all
-//! slides), `keys`, `notes` (the second window) and `screens` (which
-//! screen it goes on), `decide_panel` and `decide_form` (live decisions),
-//! `minutes_view`.
+//! `fit` (its tables folded to the room it has), `blocks`, `table`,
+//! `timeline` and `matrix` (its parts), `grid` (all slides), `keys`,
+//! `notes` (the second window) and `screens` (which screen it goes on),
+//! `decide_panel` and `decide_form` (live decisions), `minutes_view`.
 
 mod blocks;
 mod decide_form;
 mod decide_panel;
+mod fit;
 mod grid;
 mod keys;
 mod look;

@@ -40,9 +40,12 @@ pub fn slide_ui(ui: &mut Ui, look: &Look, rect: Rect, slide: &Slide, footer: &Fo
     let y = content.cursor().top();
     content.painter().hline(inner.x_range(), y, Stroke::new(look.px(2.0), look.rule()));
     content.add_space(look.px(22.0));
+    // The slide scrolls only when even its folded tables do not fit.
+    let room = content.available_height();
+    let shown = super::fit::fitted(&mut content, look, slide, room, body_ui);
     let id = ("present.slide", &slide.kind, &slide.title, &slide.release);
     egui::ScrollArea::vertical().id_salt(id).auto_shrink([false, false]).show(&mut content, |ui| {
-        body_ui(ui, look, slide);
+        body_ui(ui, look, &shown);
     });
 }
 

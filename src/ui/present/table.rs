@@ -57,8 +57,11 @@ fn cell_size(look: &Look, tone: Tone) -> f32 {
 
 /// One row: each cell in its column's width, text wrapping inside it.
 /// Smaller text sits a little lower, so that first lines share a baseline.
+/// The row's own padding is its only space, so that rows stay as close
+/// together as reading allows and a slide holds as many as it can.
 fn row_ui(ui: &mut Ui, widths: &[f32], pad: f32, cells: Vec<(egui::RichText, f32)>) {
     ui.add_space(pad * 0.3);
+    let spacing = std::mem::replace(&mut ui.spacing_mut().item_spacing.y, 0.0);
     ui.horizontal_top(|ui| {
         ui.spacing_mut().item_spacing.x = 0.0;
         for ((cell, drop), &w) in cells.into_iter().zip(widths) {
@@ -70,6 +73,7 @@ fn row_ui(ui: &mut Ui, widths: &[f32], pad: f32, cells: Vec<(egui::RichText, f32
             ui.add_space(pad);
         }
     });
+    ui.spacing_mut().item_spacing.y = spacing;
     ui.add_space(pad * 0.3);
 }
 
