@@ -31,10 +31,30 @@ pub(super) fn runbooks(cx: &Context<'_>, r: &Release) -> Vec<Slide> {
     shown.into_iter().map(|d| runbook(cx, r, d)).collect()
 }
 
+/// When a step starts, `from` minutes into a window opening at `start`:
+/// "23:30", or "00:15 (+1 day)" past midnight, so an overnight runbook
+/// reads as the night it is.
+fn step_start(start: jiff::civil::DateTime, from: u64) -> String {
+    // Beyond about 1,900 years there is no sensible time to show (and the
+    // duration would overflow).
+    let minutes = match i64::try_from(from) {
+        Ok(m) if m <= 1_000_000_000 => m,
+        _ => return "—".to_owned(),
+    };
+    let Ok(at) = start.checked_add(jiff::SignedDuration::from_mins(minutes)) else { return "—".to_owned() };
+    let days = (at.date() - start.date()).get_days();
+    let time = at.strftime("%H:%M").to_string();
+    match days {
+        0 => time,
+        1 => format!("{time} (+1 day)"),
+        n => format!("{time} (+{n} days)"),
+    }
+}
+
 fn runbook(cx: &Context<'_>, r: &Release, d: &Deployment) -> Slide {
     let mut s = Slide::new(SlideKind::Runbook, Some(r), format!("Runbook: {}", d.name));
     let times = crate::schedule::steps::step_minutes(&d.steps);
-    let start = d.window.start.time();
+    let start = d.window.start;
     let mut t = Table::new(
         "",
         vec![
@@ -48,9 +68,7 @@ fn runbook(cx: &Context<'_>, r: &Release, d: &Deployment) -> Slide {
         "⚠ The runbook has no steps yet.",
     );
     for (i, (step, (from, _))) in d.steps.iter().zip(times).enumerate() {
-        let at = start
-            .checked_add(jiff::SignedDuration::from_mins(i64::try_from(from).unwrap_or(0)))
-            .map_or_else(|_| "—".to_owned(), |t| t.strftime("%H:%M").to_string());
+        let at = step_start(start, from);
         let owner = match &step.owner {
             Some(_) => Cell::new(cx.person(step.owner.as_ref())),
             None => Cell::tone("⚠ nobody", Tone::Warning),
@@ -110,4 +128,19 @@ fn runbook(cx: &Context<'_>, r: &Release, d: &Deployment) -> Slide {
     }
     s.notes.push("Walk the steps with their owners; note any change as an action item.".to_owned());
     s
+}
+
+#[cfg(test)]
+mod tests {
+    use super::step_start;
+
+    #[test]
+    fn a_step_after_midnight_says_it_is_the_next_day() {
+        let start = jiff::civil::date(2027, 1, 9).at(23, 0, 0, 0);
+        assert_eq!(step_start(start, 0), "23:00");
+        assert_eq!(step_start(start, 45), "23:45");
+        assert_eq!(step_start(start, 75), "00:15 (+1 day)");
+        assert_eq!(step_start(start, 60 * 25), "00:00 (+2 days)");
+        assert_eq!(step_start(start, u64::MAX), "—");
+    }
 }
