@@ -49,6 +49,15 @@ pub fn run<I: IntoIterator<Item = OsString>>(args: I) -> ExitCode {
             super::export::export(request, &cli.window)
         }
         Some(Command::Gen { releases, seed, output, force }) => {
+            // About 30 KB a release: more than this would pass the size a
+            // book may have, and the book could not be opened.
+            if releases > MAX_GENERATED_RELEASES {
+                eprintln!(
+                    "At most {MAX_GENERATED_RELEASES} releases: a larger book would be over the {} MiB a book file may be.",
+                    store::SIZE_LIMIT / (1024 * 1024)
+                );
+                return ExitCode::from(2);
+            }
             if let Err(code) = refuse_overwrite(&output, force) {
                 return code;
             }
@@ -57,6 +66,10 @@ pub fn run<I: IntoIterator<Item = OsString>>(args: I) -> ExitCode {
         }
     }
 }
+
+/// The most releases `relplan gen` writes: their book stays well inside
+/// the store's size limit.
+const MAX_GENERATED_RELEASES: usize = 6000;
 
 /// The minutes of the book's last walkthrough, with times in the computer's zone.
 pub(super) fn minutes(book: &crate::model::Book) -> Option<String> {
