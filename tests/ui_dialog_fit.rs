@@ -1,6 +1,7 @@
 //! Dialogs in a small window with the largest type (the projector theme at
 //! 1280 × 800): each one's title and buttons are on screen and its body
-//! scrolls between them.
+//! scrolls between them. The gate gives what blocks the move a list tall
+//! enough to read whole findings.
 
 mod ui_support;
 
@@ -47,6 +48,11 @@ fn command(h: &mut H, name: &str) {
     h.run();
 }
 
+fn select(h: &mut H, name: &str) {
+    h.get_by_label_contains(&format!("{name} —")).click();
+    h.run();
+}
+
 #[test]
 fn the_export_dialog_fits_a_small_projector_window_and_its_choices_scroll() {
     let mut h = app(Theme::Projector);
@@ -65,6 +71,53 @@ fn the_export_dialog_fits_a_small_projector_window_and_its_choices_scroll() {
     let line = h.get_by_label(last).rect();
     assert_in_window(&h, last, line);
     assert!(line.bottom() <= h.get_by_label("Save to").rect().top(), "the preview scrolls above the path field");
+}
+
+#[test]
+fn the_gate_and_its_decision_record_fit_a_small_projector_window() {
+    let mut h = app(Theme::Projector);
+    h.run();
+    select(&mut h, "Payments 2027.01.1");
+    h.get_by_label("Move to next phase").click();
+    h.run();
+    assert_labels_in_window(&h, &["Move “Payments 2027.01.1” to Deployment", "Override with a decision record…"]);
+    h.get_by_label("Override with a decision record…").click();
+    h.run();
+    assert_labels_in_window(
+        &h,
+        &["Move “Payments 2027.01.1” to Deployment", "Rationale", "Record decision and move to Deployment", "Cancel"],
+    );
+}
+
+#[test]
+fn the_gate_shows_whole_findings_in_a_list_of_their_own() {
+    let mut h = app(Theme::Light);
+    h.run();
+    select(&mut h, "Payments 2027.01.1");
+    h.get_by_label("Move to next phase").click();
+    h.run();
+    h.get_by_label_contains("What blocks the move (9)");
+    let go = h.get_by_label("Go there: R6 0").rect();
+    let message = h.get_by_label("The day the baseline was recorded is not set.").rect();
+    let path = h.get_by_label("releases[REL-5].baseline_recorded_on").rect();
+    // The list's scroll bar (the one nearest the finding, not the window's
+    // own behind the dialog) runs beside it: its extent is what shows of the list.
+    let shown = h
+        .query_all_by_role(Role::ScrollBar)
+        .map(|b| b.rect())
+        .filter(|b| b.y_range().contains(go.center().y))
+        .min_by(|a, b| (a.center().x - go.right()).abs().total_cmp(&(b.center().x - go.right()).abs()))
+        .expect("the findings scroll beside them");
+    assert!((shown.center().x - go.right()).abs() < 40.0, "the list's scroll bar {shown:?} is beside {go:?}");
+    for (what, rect) in [("its Go there", go), ("its message", message), ("its path", path)] {
+        assert!(
+            shown.y_range().contains(rect.top()) && shown.y_range().contains(rect.bottom()),
+            "the first finding is cut: {what} at {rect:?}, the list shows {:?}",
+            shown.y_range()
+        );
+    }
+    let finding = path.bottom() - go.top();
+    assert!(shown.height() >= 2.0 * finding, "the list shows {} px, a finding is {finding} px", shown.height());
 }
 
 #[test]
