@@ -1,13 +1,14 @@
 //! Dialogs in a small window with the largest type (the projector theme at
 //! 1280 × 800): each one's title and buttons are on screen and its body
 //! scrolls between them. The gate gives what blocks the move a list tall
-//! enough to read whole findings.
+//! enough to read whole findings, and the command palette's scroll bar
+//! stays clear of its shortcuts.
 
 mod ui_support;
 
 use egui::accesskit::Role;
 use egui::{Key, Modifiers, Rect};
-use egui_kittest::kittest::Queryable;
+use egui_kittest::kittest::{NodeT, Queryable};
 use relplan::ui::{Prefs, RelplanApp, Theme};
 
 type H = egui_kittest::Harness<'static, RelplanApp>;
@@ -118,6 +119,30 @@ fn the_gate_shows_whole_findings_in_a_list_of_their_own() {
     }
     let finding = path.bottom() - go.top();
     assert!(shown.height() >= 2.0 * finding, "the list shows {} px, a finding is {finding} px", shown.height());
+}
+
+#[test]
+fn the_palette_s_scroll_bar_stays_clear_of_the_shortcuts() {
+    let mut h = app(Theme::Light);
+    h.run();
+    h.key_press_modifiers(Modifiers { shift: true, ..Modifiers::COMMAND }, Key::P);
+    h.run();
+    let field = h.get_by_label("Search commands and releases").rect();
+    let bars: Vec<Rect> = h
+        .query_all_by_role(Role::ScrollBar)
+        .map(|b| b.rect())
+        .filter(|b| field.x_range().contains(b.center().x) && b.top() >= field.bottom())
+        .collect();
+    assert_eq!(bars.len(), 1, "the palette's list scrolls: {bars:?}");
+    let shortcuts: Vec<(String, Rect)> = h
+        .get_all_by_label_contains("Ctrl+")
+        .filter_map(|n| n.accesskit_node().label().or_else(|| n.value()).map(|l| (l, n.rect())))
+        .filter(|(l, _)| l.starts_with("Ctrl+"))
+        .collect();
+    assert!(shortcuts.len() >= 3, "{shortcuts:?}");
+    for (label, rect) in shortcuts {
+        assert!(!rect.intersects(bars[0]), "the scroll bar {:?} covers {label} at {rect:?}", bars[0]);
+    }
 }
 
 #[test]
