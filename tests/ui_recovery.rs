@@ -1,8 +1,8 @@
 //! After the app is killed (SIGKILL) with unsaved edits, the next start
 //! offers them, Restore brings them back, and the recovery file goes only
 //! when the restored book is saved; Discard throws them away. Several
-//! recovered books are offered each on its own, and a panic keeps the very
-//! last edit.
+//! recovered books are offered each on its own (in a list that scrolls in
+//! a small window), and a panic keeps the very last edit.
 
 mod ui_support;
 
@@ -174,6 +174,38 @@ fn two_recovered_books_are_each_offered_restore_or_discard_on_their_own() {
     assert_eq!(std::fs::read_to_string(&alpha).unwrap(), relplan::templates::EXAMPLE, "alpha.ron was never touched");
     drop(h);
     relplan::store::recoverable().into_iter().for_each(relplan::store::Recovered::discard);
+}
+
+#[test]
+fn many_recovered_books_scroll_between_the_title_and_decide_later_in_a_small_window() {
+    let _alone = one_at_a_time();
+    /// Discards what is left to recover, even when the test fails.
+    struct DiscardAfter;
+    impl Drop for DiscardAfter {
+        fn drop(&mut self) {
+            relplan::store::recoverable().into_iter().for_each(relplan::store::Recovered::discard);
+        }
+    }
+    let _discard = DiscardAfter;
+    let dir = tempfile::tempdir().unwrap();
+    let names: Vec<String> = (1..=6).map(|i| format!("Plan {i}")).collect();
+    for name in &names {
+        let path = dir.path().join(format!("{name}.ron"));
+        std::fs::write(&path, relplan::templates::EXAMPLE).unwrap();
+        leave_changes(name, &path);
+    }
+    let start = StartOptions { recover: true, theme: Some(relplan::ui::Theme::Projector), ..Default::default() };
+    let mut h = ui_support::app_started_sized(start, egui::vec2(1280.0, 800.0));
+    let window = h.ctx.content_rect();
+    for name in &names {
+        let discard = format!("Discard “{name}”");
+        h.get_by_label(&discard).scroll_to_me();
+        h.run();
+        for label in ["Recover unsaved changes", discard.as_str(), "Decide later"] {
+            let rect = h.get_by_label(label).rect();
+            assert!(window.contains_rect(rect), "{label} at {rect:?} is outside the window {window:?}");
+        }
+    }
 }
 
 /// The app in a child process (see the test below): opens the book named

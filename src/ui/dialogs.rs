@@ -1,8 +1,10 @@
 //! Dialogs: unsaved-changes guard, import preview, a path field where no
 //! native file dialog can be shown, About. The template dialogs are in
-//! `template_dialogs`.
+//! `template_dialogs`. Every dialog fits the window: its body scrolls
+//! between its title and its buttons (see `dialog_fit`).
 
 use super::app::RelplanApp;
+use super::dialog_fit::body_ui;
 use super::jobs::{self, PickPurpose};
 use super::session::Session;
 use std::path::PathBuf;
@@ -59,9 +61,12 @@ impl RelplanApp {
     pub(super) fn dialog_ui(&mut self, ctx: &egui::Context) {
         let Some(mut dialog) = self.dialog.take() else { return };
         let mut keep = true;
+        // Measured apart for each kind of dialog, so that one opening another
+        // does not start from the other's measures.
+        let fit_id = egui::Id::unique(("relplan.dialog", std::mem::discriminant(&dialog)));
         let modal = egui::Modal::new(egui::Id::unique("relplan.dialog")).show(ctx, |ui| {
             ui.set_max_width(520.0);
-            match &mut dialog {
+            super::dialog_fit::fit_ui(ui, fit_id, |ui| match &mut dialog {
                 Dialog::About => keep = about_ui(ui),
                 Dialog::ConfirmClose => keep = self.confirm_close_ui(ui),
                 Dialog::ConfirmOpen(path) => keep = self.confirm_open_ui(ui, path.clone()),
@@ -86,7 +91,7 @@ impl RelplanApp {
                 Dialog::ReadOnlySave => keep = self.read_only_save_ui(ui),
                 Dialog::Locked => keep = self.locked_ui(ui),
                 Dialog::Recover => keep = self.recovery_ui(ui),
-            }
+            });
         });
         // Escape or a click outside closes a dialog, except those that must be answered.
         if modal.should_close() && !matches!(dialog, Dialog::ConfirmClose | Dialog::Locked | Dialog::Recover) {
@@ -101,7 +106,7 @@ impl RelplanApp {
     fn import_ui(&mut self, ui: &mut egui::Ui, preview: &crate::import::ImportPreview) -> bool {
         ui.heading(&preview.title);
         let t = super::theme::tokens(ui.ctx());
-        egui::ScrollArea::vertical().max_height(320.0).show(ui, |ui| {
+        body_ui(ui, "import", 320.0, |ui, _| {
             for note in &preview.notes {
                 ui.label(egui::RichText::new(note).color(t.text_weak));
             }
@@ -137,8 +142,10 @@ impl RelplanApp {
 
     fn save_failed_ui(&mut self, ui: &mut egui::Ui, reason: &str) -> bool {
         ui.heading("The book was not saved");
-        ui.label(reason);
-        ui.label("Your changes are still open. Try Save as… to save them somewhere else.");
+        body_ui(ui, "save failed", f32::INFINITY, |ui, _| {
+            ui.label(reason);
+            ui.label("Your changes are still open. Try Save as… to save them somewhere else.");
+        });
         self.save_as_or_close_ui(ui)
     }
 
@@ -162,7 +169,9 @@ impl RelplanApp {
     fn confirm_close_ui(&mut self, ui: &mut egui::Ui) -> bool {
         let name = self.session.as_ref().map(Session::display_name).unwrap_or_default();
         ui.heading("Save changes before closing?");
-        ui.label(format!("“{name}” has changes that are not saved. If you don't save, they are lost."));
+        body_ui(ui, "confirm close", f32::INFINITY, |ui, _| {
+            ui.label(format!("“{name}” has changes that are not saved. If you don't save, they are lost."));
+        });
         let mut keep = true;
         ui.horizontal(|ui| {
             if ui.button("Save").clicked() {
@@ -187,7 +196,9 @@ impl RelplanApp {
 
     fn confirm_open_ui(&mut self, ui: &mut egui::Ui, path: PathBuf) -> bool {
         ui.heading("Open another book?");
-        ui.label(format!("The open book has unsaved changes. Opening {} closes it.", path.display()));
+        body_ui(ui, "confirm open", f32::INFINITY, |ui, _| {
+            ui.label(format!("The open book has unsaved changes. Opening {} closes it.", path.display()));
+        });
         let mut keep = true;
         ui.horizontal(|ui| {
             if ui.button("Discard changes and open").clicked() {
@@ -209,7 +220,9 @@ impl RelplanApp {
             _ => ("Save as", "the file to write"),
         };
         ui.heading(format!("{verb}: type the file's path"));
-        ui.label(format!("No file dialog could be shown on this system, so type the full path of {what}."));
+        body_ui(ui, "path entry", f32::INFINITY, |ui, _| {
+            ui.label(format!("No file dialog could be shown on this system, so type the full path of {what}."));
+        });
         let label = ui.label("Path").id;
         let r = ui.add(egui::TextEdit::singleline(text).desired_width(460.0)).labelled_by(label);
         super::widgets::focus_on_open(ui, &r);
@@ -236,8 +249,10 @@ fn import_label(entries: usize) -> String {
 
 fn about_ui(ui: &mut egui::Ui) -> bool {
     ui.heading("Relplan");
-    ui.label("Offline release and deployment planning for ISO/IEC 20000 release managers.");
-    ui.label(format!("Version {}", crate::version::LONG_VERSION));
-    ui.label(format!("Book format version {}", crate::store::FORMAT_VERSION));
+    body_ui(ui, "about", f32::INFINITY, |ui, _| {
+        ui.label("Offline release and deployment planning for ISO/IEC 20000 release managers.");
+        ui.label(format!("Version {}", crate::version::LONG_VERSION));
+        ui.label(format!("Book format version {}", crate::store::FORMAT_VERSION));
+    });
     !ui.button("Close").clicked()
 }

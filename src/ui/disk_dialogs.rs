@@ -3,6 +3,7 @@
 //! and why a read-only book is not saved.
 
 use super::app::RelplanApp;
+use super::dialog_fit::body_ui;
 use super::dialogs::Dialog;
 use crate::store::Difference;
 
@@ -30,10 +31,12 @@ impl RelplanApp {
 
     pub(super) fn changed_on_disk_ui(&mut self, ui: &mut egui::Ui) -> bool {
         ui.heading("The file changed on disk");
-        ui.label(
-            "Someone else (a colleague, a sync tool or git) changed this book's file since you opened it. \
-             Relplan did not overwrite it. Your changes are still open here.",
-        );
+        body_ui(ui, "changed on disk", f32::INFINITY, |ui, _| {
+            ui.label(
+                "Someone else (a colleague, a sync tool or git) changed this book's file since you opened it. \
+                 Relplan did not overwrite it. Your changes are still open here.",
+            );
+        });
         let mut keep = true;
         ui.horizontal_wrapped(|ui| {
             if ui.button("Compare…").clicked() {
@@ -68,7 +71,7 @@ impl RelplanApp {
     pub(super) fn compare_ui(&mut self, ui: &mut egui::Ui, view: &CompareView) -> bool {
         ui.set_min_width(480.0);
         ui.heading("Your version and the one on disk");
-        match &view.differences {
+        body_ui(ui, "compare", 360.0, |ui, _| match &view.differences {
             Err(reason) => {
                 ui.label("The version on disk could not be read, so only yours can be kept:");
                 ui.label(reason);
@@ -79,25 +82,23 @@ impl RelplanApp {
             Ok(differences) => {
                 ui.label(format!("{} differences, by place:", differences.len()));
                 let t = super::theme::tokens(ui.ctx());
-                egui::ScrollArea::vertical().min_scrolled_height(260.0).max_height(360.0).show(ui, |ui| {
-                    ui.set_width(ui.available_width());
-                    for d in differences.iter().take(SHOWN) {
-                        ui.add(egui::Label::new(egui::RichText::new(&d.place).strong()).wrap());
-                        ui.horizontal_wrapped(|ui| {
-                            ui.label(egui::RichText::new("Yours:").color(t.text_weak));
-                            ui.label(&d.mine);
-                            ui.add_space(t.spacing);
-                            ui.label(egui::RichText::new("On disk:").color(t.text_weak));
-                            ui.label(&d.theirs);
-                        });
-                        ui.separator();
-                    }
-                    if differences.len() > SHOWN {
-                        ui.weak(format!("…and {} more.", differences.len() - SHOWN));
-                    }
-                });
+                ui.set_width(ui.available_width());
+                for d in differences.iter().take(SHOWN) {
+                    ui.add(egui::Label::new(egui::RichText::new(&d.place).strong()).wrap());
+                    ui.horizontal_wrapped(|ui| {
+                        ui.label(egui::RichText::new("Yours:").color(t.text_weak));
+                        ui.label(&d.mine);
+                        ui.add_space(t.spacing);
+                        ui.label(egui::RichText::new("On disk:").color(t.text_weak));
+                        ui.label(&d.theirs);
+                    });
+                    ui.separator();
+                }
+                if differences.len() > SHOWN {
+                    ui.weak(format!("…and {} more.", differences.len() - SHOWN));
+                }
             }
-        }
+        });
         let mut keep = true;
         ui.horizontal(|ui| {
             if ui
@@ -121,10 +122,13 @@ impl RelplanApp {
 
     pub(super) fn read_only_save_ui(&mut self, ui: &mut egui::Ui) -> bool {
         ui.heading("This book is open read-only");
-        if let Some(reason) = self.session.as_ref().and_then(|s| s.read_only.as_ref()) {
-            ui.label(reason.explain());
-        }
-        ui.label("Relplan did not save it. Your changes are still here: Save as… keeps them in a new file.");
+        let reason = self.session.as_ref().and_then(|s| s.read_only.as_ref());
+        body_ui(ui, "read-only save", f32::INFINITY, |ui, _| {
+            if let Some(reason) = reason {
+                ui.label(reason.explain());
+            }
+            ui.label("Relplan did not save it. Your changes are still here: Save as… keeps them in a new file.");
+        });
         self.save_as_or_close_ui(ui)
     }
 }

@@ -98,34 +98,40 @@ impl RelplanApp {
         ui.heading("Export");
         ui.label("A copy for people who don't have Relplan. The book itself is not changed.");
         ui.add_space(4.0);
-        ui.horizontal_top(|ui| {
-            ui.vertical(|ui| {
-                ui.strong("Format");
-                for f in Format::ALL {
-                    ui.radio_value(&mut state.format, f, f.label());
+        // The choices and the preview scroll; the title, where it goes and
+        // the buttons stay in the window.
+        super::dialog_fit::body_ui(ui, "export.body", f32::INFINITY, |ui, _| {
+            ui.horizontal_top(|ui| {
+                ui.vertical(|ui| {
+                    ui.strong("Format");
+                    for f in Format::ALL {
+                        ui.radio_value(&mut state.format, f, f.label());
+                    }
+                });
+                ui.add_space(16.0);
+                ui.vertical(|ui| choices_ui(ui, book, state));
+            });
+            ui.separator();
+            ui.strong("What goes in");
+            let release = state.release.as_ref().filter(|_| state.format.takes_release());
+            let findings =
+                all_findings.iter().filter(|f| release.is_none_or(|id| f.release.as_ref() == Some(id))).count();
+            egui::Frame::new().inner_margin(6.0).show(ui, |ui| {
+                let mut lines = preview::preview(book, state.format, release, state.table, findings);
+                if state.format == Format::Ics {
+                    let options =
+                        crate::export::ics::IcsOptions { release: release.cloned(), ..state.calendar.clone() };
+                    lines.truncate(1);
+                    lines.push(crate::export::ics::contents(book, &options));
+                }
+                for line in lines {
+                    ui.label(line);
                 }
             });
-            ui.add_space(16.0);
-            ui.vertical(|ui| choices_ui(ui, book, state));
         });
         if state.format != before.format || state.release != before.release || state.table != before.table {
             state.path = state.suggested_path(book);
         }
-        ui.separator();
-        ui.strong("What goes in");
-        let release = state.release.as_ref().filter(|_| state.format.takes_release());
-        let findings = all_findings.iter().filter(|f| release.is_none_or(|id| f.release.as_ref() == Some(id))).count();
-        egui::Frame::new().inner_margin(6.0).show(ui, |ui| {
-            let mut lines = preview::preview(book, state.format, release, state.table, findings);
-            if state.format == Format::Ics {
-                let options = crate::export::ics::IcsOptions { release: release.cloned(), ..state.calendar.clone() };
-                lines.truncate(1);
-                lines.push(crate::export::ics::contents(book, &options));
-            }
-            for line in lines {
-                ui.label(line);
-            }
-        });
         ui.separator();
         let mut keep = true;
         ui.horizontal(|ui| {

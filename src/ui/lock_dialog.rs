@@ -22,12 +22,15 @@ impl RelplanApp {
         let Some(pending) = &self.pending_open else { return false };
         let stale = pending.held.stale.is_some();
         ui.heading(if stale { "This book was left locked" } else { "This book is open somewhere else" });
-        ui.label(format!("{}: {}", pending.file.path().display(), pending.held.describe()));
-        ui.label(if stale {
-            "If nobody is working on it, break the lock and open it as usual. Or open it read-only to look first."
-        } else {
-            "Open it read-only to look at it without overwriting their work; Save as… keeps your changes in a \
-             new file."
+        super::dialog_fit::body_ui(ui, "locked", f32::INFINITY, |ui, _| {
+            ui.label(format!("{}: {}", pending.file.path().display(), pending.held.describe()));
+            ui.label(if stale {
+                "If nobody is working on it, break the lock and open it as usual. Or open it read-only to look \
+                 first."
+            } else {
+                "Open it read-only to look at it without overwriting their work; Save as… keeps your changes in a \
+                 new file."
+            });
         });
         let mut choice = None;
         ui.horizontal(|ui| {

@@ -15,6 +15,7 @@ mod book_view;
 mod calendar;
 mod checks;
 mod commands;
+mod dialog_fit;
 mod dialogs;
 mod disk_dialogs;
 mod export_dialog;

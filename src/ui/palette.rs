@@ -101,7 +101,8 @@ pub fn palette_ui(
         if up {
             state.selected = state.selected.saturating_sub(1);
         }
-        egui::ScrollArea::vertical().max_height(360.0).show(ui, |ui| {
+        // The list's scroll bar goes beside the shortcuts, never over them.
+        super::dialog_fit::body_ui(ui, "palette.list", 360.0, |ui, _| {
             for (i, e) in found.iter().enumerate() {
                 ui.horizontal(|ui| {
                     if ui.selectable_label(i == state.selected, &e.label).clicked() {

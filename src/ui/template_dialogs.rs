@@ -9,37 +9,39 @@ use crate::model::AuditKind;
 impl RelplanApp {
     pub(super) fn new_book_ui(&mut self, ui: &mut egui::Ui) -> bool {
         ui.heading("New book from a template");
-        if self.session.as_ref().is_some_and(|s| s.doc.is_dirty()) {
-            ui.colored_label(
-                ui.visuals().warn_fg_color,
-                "The open book has unsaved changes; they are lost if you continue.",
-            );
-        }
         let mut keep = true;
-        for t in crate::templates::BUILTIN {
-            ui.horizontal(|ui| {
-                if ui.button(format!("Use {}", t.name)).clicked() {
-                    match t.book() {
-                        Ok(book) => {
-                            let mut doc = Document::new(book);
-                            doc.note(AuditKind::Created, &format!("Created from the {} template", t.name));
-                            doc.mark_unsaved();
-                            let mut session = Session::new(doc, None, Vec::new());
-                            // Not saved anywhere yet: the recovery journal keeps it safe.
-                            self.protect(&mut session);
-                            self.set_session(session);
-                            self.set_status(
-                                format!("New book from the {} template. Save it with Ctrl+S.", t.name),
-                                false,
-                            );
+        super::dialog_fit::body_ui(ui, "new book", f32::INFINITY, |ui, _| {
+            if self.session.as_ref().is_some_and(|s| s.doc.is_dirty()) {
+                ui.colored_label(
+                    ui.visuals().warn_fg_color,
+                    "The open book has unsaved changes; they are lost if you continue.",
+                );
+            }
+            for t in crate::templates::BUILTIN {
+                ui.horizontal(|ui| {
+                    if ui.button(format!("Use {}", t.name)).clicked() {
+                        match t.book() {
+                            Ok(book) => {
+                                let mut doc = Document::new(book);
+                                doc.note(AuditKind::Created, &format!("Created from the {} template", t.name));
+                                doc.mark_unsaved();
+                                let mut session = Session::new(doc, None, Vec::new());
+                                // Not saved anywhere yet: the recovery journal keeps it safe.
+                                self.protect(&mut session);
+                                self.set_session(session);
+                                self.set_status(
+                                    format!("New book from the {} template. Save it with Ctrl+S.", t.name),
+                                    false,
+                                );
+                            }
+                            Err(e) => self.set_status(format!("The template could not be read: {e}"), true),
                         }
-                        Err(e) => self.set_status(format!("The template could not be read: {e}"), true),
+                        keep = false;
                     }
-                    keep = false;
-                }
-                ui.label(t.description());
-            });
-        }
+                    ui.label(t.description());
+                });
+            }
+        });
         if ui.button("Cancel").clicked() {
             keep = false;
         }
@@ -48,36 +50,42 @@ impl RelplanApp {
 
     pub(super) fn new_release_ui(&mut self, ui: &mut egui::Ui) -> bool {
         ui.heading("New release");
-        ui.label(
-            "Start from a template, with its typical milestones, runbook, criteria and risks, or from a blank plan.",
-        );
         let mut keep = true;
         let Some(session) = &self.session else { return false };
         let book = session.doc.book();
         let mut edit = None;
         let mut problem = None;
-        for t in offered_templates(ui.ctx()).iter() {
-            ui.horizontal(|ui| {
-                if ui.button(format!("From the {} template", t.name)).clicked() {
-                    keep = false;
-                    match t.book().map(|tb| crate::edit::release_from_template(book, &tb)) {
-                        Ok(Some((release, risks))) => {
-                            let id = release.id.clone();
-                            let mut edits = vec![Edit::insert(Path::root(), "releases", book.releases.len(), &release)];
-                            edits.extend(risks.iter().map(|r| Edit::insert(Path::root(), "risks", usize::MAX, r)));
-                            let edits = edits.into_iter().collect::<Result<Vec<_>, _>>();
-                            edit = Some((id, edits, Some(t.name.clone())));
+        super::dialog_fit::body_ui(ui, "new release", f32::INFINITY, |ui, _| {
+            ui.label(
+                "Start from a template, with its typical milestones, runbook, criteria and risks, or from a blank \
+                 plan.",
+            );
+            for t in offered_templates(ui.ctx()).iter() {
+                ui.horizontal(|ui| {
+                    if ui.button(format!("From the {} template", t.name)).clicked() {
+                        keep = false;
+                        match t.book().map(|tb| crate::edit::release_from_template(book, &tb)) {
+                            Ok(Some((release, risks))) => {
+                                let id = release.id.clone();
+                                let mut edits =
+                                    vec![Edit::insert(Path::root(), "releases", book.releases.len(), &release)];
+                                edits.extend(risks.iter().map(|r| Edit::insert(Path::root(), "risks", usize::MAX, r)));
+                                let edits = edits.into_iter().collect::<Result<Vec<_>, _>>();
+                                edit = Some((id, edits, Some(t.name.clone())));
+                            }
+                            Ok(None) => {
+                                problem = Some(format!("The template {} holds no release to start from.", t.name))
+                            }
+                            Err(e) => problem = Some(format!("The template {} could not be read: {e}", t.name)),
                         }
-                        Ok(None) => problem = Some(format!("The template {} holds no release to start from.", t.name)),
-                        Err(e) => problem = Some(format!("The template {} could not be read: {e}", t.name)),
                     }
-                }
-                ui.label(&t.description);
-                if t.is_user() {
-                    ui.weak("(yours)");
-                }
-            });
-        }
+                    ui.label(&t.description);
+                    if t.is_user() {
+                        ui.weak("(yours)");
+                    }
+                });
+            }
+        });
         if ui.button("Blank release").clicked() {
             keep = false;
             let release = blank_release(book);
@@ -120,11 +128,13 @@ impl RelplanApp {
         let Some(session) = &self.session else { return false };
         let book = session.doc.book();
         let Some(release) = self.selected.as_ref().and_then(|id| book.release(id)) else { return false };
-        ui.label(format!(
-            "Saves the plan of {} “{}” and its risks as a template of your own. New releases and new books can \
-             start from it; approvals, results and decisions are not kept.",
-            release.id, release.name
-        ));
+        super::dialog_fit::body_ui(ui, "save template", f32::INFINITY, |ui, _| {
+            ui.label(format!(
+                "Saves the plan of {} “{}” and its risks as a template of your own. New releases and new books \
+                 can start from it; approvals, results and decisions are not kept.",
+                release.id, release.name
+            ))
+        });
         let label = ui.label("Template name").id;
         let r = ui.add(egui::TextEdit::singleline(name).desired_width(360.0)).labelled_by(label);
         super::widgets::focus_on_open(ui, &r);

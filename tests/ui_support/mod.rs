@@ -80,9 +80,14 @@ pub fn app_with_file(path: PathBuf) -> Harness<'static, RelplanApp> {
 /// The app started as the command line would start it, waiting until
 /// background work is done.
 pub fn app_started(start: StartOptions) -> Harness<'static, RelplanApp> {
+    app_started_sized(start, egui::vec2(1400.0, 900.0))
+}
+
+/// [`app_started`] in a window of `size`.
+pub fn app_started_sized(start: StartOptions, size: egui::Vec2) -> Harness<'static, RelplanApp> {
     isolate();
     let mut harness = Harness::builder()
-        .with_size(egui::vec2(1400.0, 900.0))
+        .with_size(size)
         .with_max_steps(12)
         .build_eframe(move |cc| RelplanApp::with_options(&cc.egui_ctx, Prefs::default(), start.clone()));
     settle(&mut harness);

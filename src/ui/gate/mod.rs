@@ -10,6 +10,10 @@
 //! undo step as the phase change, so it shows in the release's decisions,
 //! the undo list and the audit trail.
 //!
+//! The criteria and the findings scroll each in a list of its own, sharing
+//! the room the window leaves the dialog, so that what blocks the move
+//! always shows whole findings however long the criteria are.
+//!
 //! Files: `criteria` draws the criteria and findings, `decision` the
 //! decision record form and the edit that stores it.
 
@@ -39,9 +43,11 @@ pub struct GateState {
     pub draft: DecisionDraft,
     /// The gate, and the state of the book it was worked out for.
     cached: Option<(Fingerprint, Gate)>,
-    /// The dialog's size last frame: while it changes, the modal is still
-    /// finding its place, so another frame is asked for.
-    last_size: egui::Vec2,
+    /// The height the decision record form took last frame, kept out of
+    /// the room shared by the criteria and the findings.
+    form_height: f32,
+    /// The form has just opened: scroll it into view once.
+    reveal_form: bool,
 }
 
 /// What the gate depends on: the book's state (every edit, undo and redo
@@ -57,7 +63,8 @@ impl GateState {
             overriding: false,
             draft: DecisionDraft::default(),
             cached: None,
-            last_size: egui::Vec2::ZERO,
+            form_height: 0.0,
+            reveal_form: false,
         }
     }
 
@@ -119,32 +126,56 @@ pub fn gate_ui(ui: &mut Ui, book: &Book, state: &mut GateState, today: Date, out
     }
     ui.add_space(t.spacing * 0.5);
     let mut keep = true;
-    let share = if state.overriding && g.is_blocked() { 0.3 } else { 0.55 };
-    let max_height = (ui.ctx().content_rect().height() * share).max(140.0);
-    egui::ScrollArea::vertical()
-        .id_salt(("gate.scroll", &state.release))
-        .max_height(max_height)
-        .min_scrolled_height(max_height)
-        .show(ui, |ui| {
-            criteria::criteria_ui(ui, &g);
-            if criteria::findings_ui(ui, &g, out) {
-                keep = false;
+    let overriding = state.overriding && g.is_blocked();
+    crate::ui::dialog_fit::body_ui(ui, ("gate.body", state.release.clone()), f32::INFINITY, |ui, room| {
+        let form = if overriding { state.form_height } else { 0.0 };
+        if lists_ui(ui, &g, room - form, out) {
+            keep = false;
+        }
+        if overriding {
+            let top = ui.cursor().top();
+            ui.separator();
+            let r = ui.scope(|ui| decision::form_ui(ui, book, &mut state.draft)).response;
+            state.form_height = r.rect.bottom() - top + ui.spacing().item_spacing.y;
+            if std::mem::take(&mut state.reveal_form) {
+                r.scroll_to_me(None);
             }
-        });
-    if state.overriding && g.is_blocked() {
-        ui.separator();
-        decision::form_ui(ui, book, &mut state.draft);
-    }
+        }
+    });
     ui.separator();
     if !buttons_ui(ui, book, release, state, &g, today, out) {
         keep = false;
     }
-    let size = ui.min_rect().size();
-    if size != state.last_size {
-        state.last_size = size;
-        ui.ctx().request_repaint();
-    }
     keep
+}
+
+/// The criteria and the findings, each in a list of its own that scrolls,
+/// sharing `room`: the criteria take up to two fifths, and the findings
+/// (what blocks the move, and how to resolve it) the rest, never less
+/// than a few findings' worth however small the window. Returns `true`
+/// when "Go there" was clicked.
+fn lists_ui(ui: &mut Ui, g: &Gate, room: f32, out: &mut Intents) -> bool {
+    let line = ui.text_style_height(&egui::TextStyle::Body) + ui.spacing().item_spacing.y;
+    let has_findings = !g.blocking.is_empty() || !g.warnings.is_empty();
+    let criteria_height = if has_findings { (room * 0.4).max(3.0 * line) } else { room.max(3.0 * line) };
+    let top = ui.cursor().top();
+    egui::ScrollArea::vertical()
+        .id_salt(("gate.criteria", &g.release))
+        .max_height(criteria_height)
+        .min_scrolled_height(criteria_height)
+        .show(ui, |ui| criteria::criteria_ui(ui, g));
+    if !has_findings {
+        return false;
+    }
+    let used = ui.cursor().top() - top;
+    // At least one finding and the start of the next: a finding is about five lines.
+    let findings_height = (room - used).max(8.0 * line);
+    egui::ScrollArea::vertical()
+        .id_salt(("gate.findings", &g.release))
+        .max_height(findings_height)
+        .min_scrolled_height(findings_height)
+        .show(ui, |ui| criteria::findings_ui(ui, g, out))
+        .inner
 }
 
 /// One line that says whether the move can go ahead.
@@ -190,6 +221,7 @@ fn buttons_ui(
             let label = "Override with a decision record…";
             if ui.button(label).on_hover_text("Record who decides to move despite the blockers, and why").clicked() {
                 state.overriding = true;
+                state.reveal_form = true;
                 if state.draft.decided_by.is_none() {
                     state.draft.decided_by.clone_from(&release.owner);
                     state.draft.role = release.owner.as_ref().and_then(|p| decision::first_role(book, p));
