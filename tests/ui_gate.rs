@@ -45,7 +45,9 @@ fn a_blocked_gate_moves_only_with_a_decision_record_that_shows_in_the_history() 
     h.run();
     select(&mut h, "Payments 2027.01.1");
     open_gate(&mut h);
-    h.get_by_label_contains("Blocked:");
+    // The same words as the walkthrough's findings slide: the gate counts checks.
+    let verdict = h.get_by_label_contains("Blocked:");
+    assert!(format!("{verdict:?}").contains("checks pass"), "{verdict:?}");
     h.get_by_label_contains("What blocks the move");
     h.get_by_label_contains("Exit criteria of Build & Test");
     h.get_by_label_contains("Entry criteria of Deployment");

@@ -185,11 +185,14 @@ fn verdict_ui(ui: &mut Ui, g: &Gate) {
     let n = g.blocking.len();
     let findings = if n == 1 { "1 finding blocks".to_owned() } else { format!("{n} findings block") };
     let (text, colour) = if g.blocking.is_empty() {
-        (format!("✔ Ready to move: {met} of {total} criteria met, nothing blocks."), t.good)
+        (format!("✔ Ready to move: {met} of {total} checks pass, nothing blocks."), t.good)
     } else if g.enforce {
-        (format!("⚠ Blocked: {findings} this move ({met} of {total} criteria met)."), t.error)
+        (format!("⚠ Blocked: {findings} this move ({met} of {total} checks pass)."), t.error)
     } else {
-        (format!("⚠ {findings} this move, but the policy does not enforce gates ({met} of {total} met)."), t.warning)
+        (
+            format!("⚠ {findings} this move, but the policy does not enforce gates ({met} of {total} checks pass)."),
+            t.warning,
+        )
     };
     ui.label(RichText::new(text).strong().color(colour));
 }
