@@ -138,6 +138,7 @@ impl<'a> Checker<'a> {
                     }
                 }
             }
+            self.runbook_circles(d, &dat);
         }
         for a in &r.approvals {
             self.person(sets, &a.person, &|| at().item("approvals", &a.id), "person");
