@@ -215,6 +215,28 @@ fn an_impossible_value_is_a_finding() {
 }
 
 #[test]
+fn findings_are_worded_for_what_is_actually_wrong() {
+    let mut book = small_book();
+    let noon = jiff::civil::date(2027, 3, 1).at(12, 0, 0, 0);
+    let window = relplan::model::Window { start: noon, end: noon, zone: "UTC".into(), ..Default::default() };
+    let dep = Deployment { id: Id::from("DEP-1"), environment: Id::from("ENV-9"), window, ..Default::default() };
+    book.releases[0].deployments.push(dep);
+    book.risks[0].likelihood = 9;
+    book.risks[0].impact = 3;
+    book.policy.risk.scale = 0;
+    let messages: Vec<String> =
+        relplan::check::structural_findings(&book).into_iter().map(|f| format!("{}: {}", f.path(), f.message)).collect();
+    let has = |text: &str| messages.iter().any(|m| m.contains(text));
+    assert!(has("ENV-9 is not an environment in this book."), "{messages:#?}");
+    assert!(has("The window ends when it starts (2027-03-01T12:00:00), so it has no length"), "{messages:#?}");
+    assert!(!has("before it starts"), "{messages:#?}");
+    assert!(has("The risk scale is 0; it must be 3, 4 or 5."), "{messages:#?}");
+    assert!(has("likelihood: The likelihood is 9, which no risk scale allows"), "{messages:#?}");
+    assert!(has("this book's risk scale, 0, is not a valid scale either"), "{messages:#?}");
+    assert!(!has("1 to 0") && !has("impact:"), "an impact of 3 is not judged against an invalid scale: {messages:#?}");
+}
+
+#[test]
 fn a_file_over_the_size_limit_is_refused_before_reading() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("huge.ron");
