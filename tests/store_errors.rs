@@ -224,8 +224,10 @@ fn findings_are_worded_for_what_is_actually_wrong() {
     book.risks[0].likelihood = 9;
     book.risks[0].impact = 3;
     book.policy.risk.scale = 0;
-    let messages: Vec<String> =
-        relplan::check::structural_findings(&book).into_iter().map(|f| format!("{}: {}", f.path(), f.message)).collect();
+    let messages: Vec<String> = relplan::check::structural_findings(&book)
+        .into_iter()
+        .map(|f| format!("{}: {}", f.path(), f.message))
+        .collect();
     let has = |text: &str| messages.iter().any(|m| m.contains(text));
     assert!(has("ENV-9 is not an environment in this book."), "{messages:#?}");
     assert!(has("The window ends when it starts (2027-03-01T12:00:00), so it has no length"), "{messages:#?}");

@@ -47,7 +47,8 @@ impl<'a> Checker<'a> {
         if w.end < w.start {
             self.error("S4", at(), "end", format!("The window ends ({}) before it starts ({}).", w.end, w.start));
         } else if w.end == w.start {
-            let message = format!("The window ends when it starts ({}), so it has no length; make it end later.", w.end);
+            let message =
+                format!("The window ends when it starts ({}), so it has no length; make it end later.", w.end);
             self.error("S4", at(), "end", message);
         }
         if !self.known_zone(&w.zone) {
