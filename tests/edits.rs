@@ -82,6 +82,40 @@ fn ids_are_never_handed_out_twice() {
 }
 
 #[test]
+fn a_used_up_id_count_is_refused_in_plain_words_and_no_id_repeats() {
+    // The id ledger of a book says the last release number is the largest there is.
+    let mut book = book_with_release();
+    book.ledger.last_ids.insert("REL".into(), u64::MAX);
+    book.ledger.last_ids.insert("P".into(), u64::MAX);
+    let mut doc = Document::new(book);
+    let before = doc.book().clone();
+    // New release, as the window makes one.
+    let mut ids = relplan::edit::IdPlanner::new(&doc.book().ledger);
+    let new = Release { id: ids.next(IdKind::Release), name: "New release".into(), ..Release::default() };
+    let e = doc.apply(Edit::insert(Path::root(), "releases", 1, &new).unwrap()).expect_err("refused");
+    let words = e.to_string();
+    assert!(words.contains("no new release can be added") && words.contains("REL-18446744073709551615"), "{words}");
+    // A copy of a release, and an entry made from the next id a view peeks at.
+    let copy = relplan::edit::copy_release(doc.book(), &doc.book().releases[0]);
+    assert!(doc.apply(Edit::insert(Path::root(), "releases", 1, &copy).unwrap()).is_err());
+    let person = relplan::model::Person { id: doc.book().ledger.peek_id(IdKind::Person), ..Default::default() };
+    assert!(doc.apply(Edit::insert(Path::root(), "people", 0, &person).unwrap()).is_err());
+    let next = doc.new_id(IdKind::Release);
+    assert!(next.number().is_none(), "no number is handed out twice: {next}");
+    assert_eq!(doc.book().releases, before.releases, "nothing was added");
+    assert_eq!(doc.book().ledger.last_ids, before.ledger.last_ids, "the counters did not wrap around");
+    // The last number there is is still handed out, once.
+    let mut book = book_with_release();
+    book.ledger.last_ids.insert("REL".into(), u64::MAX - 1);
+    let mut doc = Document::new(book);
+    let last = Release { id: doc.book().ledger.peek_id(IdKind::Release), ..Release::default() };
+    doc.apply(Edit::insert(Path::root(), "releases", 1, &last).unwrap()).unwrap();
+    assert_eq!(doc.book().releases[1].id.as_str(), "REL-18446744073709551615");
+    let again = Release { id: doc.book().ledger.peek_id(IdKind::Release), ..Release::default() };
+    assert!(doc.apply(Edit::insert(Path::root(), "releases", 2, &again).unwrap()).is_err());
+}
+
+#[test]
 fn a_failing_group_changes_nothing() {
     let mut doc = Document::new(book_with_release());
     let before = doc.book().clone();

@@ -167,6 +167,25 @@ fn xlsx_has_no_formula_cells() {
 }
 
 #[test]
+fn xlsx_cuts_text_over_the_cell_limit_and_still_writes_the_workbook() {
+    use std::io::Read;
+    let mut book = relplan::templates::example().expect("the example book opens");
+    book.risks[0].description = format!("Start. {}", "Long impact analysis. ".repeat(2_000));
+    let bytes = export::export(&book, Format::Xlsx, &options(), &|_, _| {}).expect("the workbook is made");
+    let mut zip = zip::ZipArchive::new(std::io::Cursor::new(bytes)).expect("an XLSX is a zip");
+    let mut strings = String::new();
+    zip.by_name("xl/sharedStrings.xml").expect("shared strings").read_to_string(&mut strings).expect("XML");
+    let cell = strings.split("<t>").find(|t| t.starts_with("Start. ")).expect("the description is in the workbook");
+    let cell = &cell[..cell.find("</t>").expect("the cell ends")];
+    assert!(cell.ends_with("characters more; see the JSON or HTML export)"), "{}", &cell[cell.len() - 80..]);
+    let cut: usize = cell.rsplit("… (cut: ").next().and_then(|n| n.split(' ').next()?.parse().ok()).expect("a count");
+    let whole = book.risks[0].description.chars().count();
+    let marker = cell.len() - cell.find("… (cut: ").expect("a marker");
+    assert_eq!(cell.len() - marker + cut, whole, "the count says exactly how much is missing");
+    assert!(cell.encode_utf16().count() <= 32_767);
+}
+
+#[test]
 fn calendar_text_cannot_add_events_or_alarms() {
     let book = hostile();
     let ics = text(&book, Format::Ics, &options());

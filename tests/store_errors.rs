@@ -1,7 +1,7 @@
 //! Broken and hostile files give clear errors with line:column and the
 //! field path, and never a panic.
 
-use relplan::model::{Book, Id, Person, Release, ReleaseType, Risk};
+use relplan::model::{Book, Deployment, Id, Person, Release, ReleaseType, Risk, RunbookStep};
 use relplan::store::{LoadError, Parsed, parse, to_text};
 use std::path::Path;
 
@@ -174,12 +174,68 @@ fn a_duplicate_id_points_at_its_second_use() {
 }
 
 #[test]
+fn runbook_steps_waiting_for_each_other_in_a_circle_are_a_finding_naming_them() {
+    let mut book = small_book();
+    let step = |n: u32, after: u32| RunbookStep {
+        id: Id::from(format!("STEP-{n}")),
+        title: format!("Step {n}"),
+        duration_minutes: 10,
+        depends_on: vec![Id::from(format!("STEP-{after}"))],
+        ..Default::default()
+    };
+    // STEP-1 waits for the last step, which leads back to it through STEP-2.
+    let steps = vec![step(1, 3), step(2, 1), step(3, 2)];
+    book.releases[0].deployments.push(Deployment { id: Id::from("DEP-1"), steps, ..Default::default() });
+    let t = to_text(&book).unwrap();
+    let parsed = parse_str(&t).unwrap();
+    let circles: Vec<_> = parsed.findings.iter().filter(|f| f.message.contains("circle")).collect();
+    assert_eq!(circles.len(), 1, "{circles:#?}");
+    let f = circles[0];
+    assert_eq!((f.rule, f.severity), ("S3", relplan::check::Severity::Error));
+    assert_eq!(f.path(), "releases[REL-1].deployments[DEP-1].steps[STEP-1].depends_on");
+    assert_eq!(
+        f.message,
+        "STEP-1 waits for STEP-3, which waits for STEP-2, which waits for STEP-1: these 3 steps wait for each \
+         other in a circle, so none of them can start. Remove one of these dependencies; until then, times are \
+         worked out as if STEP-1 did not wait for STEP-3."
+    );
+    // The times shown follow the runbook's order, as the finding says.
+    let minutes = relplan::schedule::steps::step_minutes(&book.releases[0].deployments[0].steps);
+    let starts: Vec<u64> = minutes.iter().map(|m| m.0).collect();
+    assert_eq!(starts, [0, 10, 20]);
+}
+
+#[test]
 fn an_impossible_value_is_a_finding() {
     let t = text().replace("likelihood: 1,", "likelihood: 7,");
     let parsed = parse_str(&t).unwrap();
     let f = parsed.findings.iter().find(|f| f.path() == "risks[RISK-1].likelihood").expect("a finding");
     assert_eq!(f.rule, "S5");
     assert_eq!(f.position.map(|p| p.0), Some(line_of(&t, "likelihood: 7")));
+}
+
+#[test]
+fn findings_are_worded_for_what_is_actually_wrong() {
+    let mut book = small_book();
+    let noon = jiff::civil::date(2027, 3, 1).at(12, 0, 0, 0);
+    let window = relplan::model::Window { start: noon, end: noon, zone: "UTC".into(), ..Default::default() };
+    let dep = Deployment { id: Id::from("DEP-1"), environment: Id::from("ENV-9"), window, ..Default::default() };
+    book.releases[0].deployments.push(dep);
+    book.risks[0].likelihood = 9;
+    book.risks[0].impact = 3;
+    book.policy.risk.scale = 0;
+    let messages: Vec<String> = relplan::check::structural_findings(&book)
+        .into_iter()
+        .map(|f| format!("{}: {}", f.path(), f.message))
+        .collect();
+    let has = |text: &str| messages.iter().any(|m| m.contains(text));
+    assert!(has("ENV-9 is not an environment in this book."), "{messages:#?}");
+    assert!(has("The window ends when it starts (2027-03-01T12:00:00), so it has no length"), "{messages:#?}");
+    assert!(!has("before it starts"), "{messages:#?}");
+    assert!(has("The risk scale is 0; it must be 3, 4 or 5."), "{messages:#?}");
+    assert!(has("likelihood: The likelihood is 9, which no risk scale allows"), "{messages:#?}");
+    assert!(has("this book's risk scale, 0, is not a valid scale either"), "{messages:#?}");
+    assert!(!has("1 to 0") && !has("impact:"), "an impact of 3 is not judged against an invalid scale: {messages:#?}");
 }
 
 #[test]

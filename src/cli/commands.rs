@@ -92,7 +92,7 @@ pub(super) fn finish_write(result: Result<(), store::SaveError>, output: &Path) 
             ExitCode::SUCCESS
         }
         Err(e) => {
-            eprintln!("{e}");
+            eprintln!("{}", e.neutral());
             ExitCode::from(2)
         }
     }

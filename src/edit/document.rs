@@ -115,8 +115,13 @@ impl Document {
     }
 
     fn commit(&mut self, edit: Edit, typing: bool, kind: AuditKind) -> Result<(), EditError> {
+        let mut used_up = None;
+        inserted_ids(&edit, &mut |id| used_up = used_up.or_else(|| id.used_up_kind()));
+        if let Some(k) = used_up {
+            return Err(EditError::IdsUsedUp { noun: k.noun(), prefix: k.prefix(), max: u64::MAX });
+        }
         let undo = apply(&mut self.book, &edit)?;
-        note_inserted_ids(&mut self.book.ledger, &edit);
+        inserted_ids(&edit, &mut |id| self.book.ledger.note_existing(id));
         let name = edit.describe();
         let key = match (&edit, typing) {
             (Edit::Set { at, field, .. }, true) => Some((at.clone(), field.clone())),
@@ -203,20 +208,21 @@ impl Document {
     }
 }
 
-/// Moves the id counters past every id an edit inserted, so that an id
-/// taken with [`crate::model::Ledger::peek_id`] is never handed out again.
-fn note_inserted_ids(ledger: &mut crate::model::Ledger, edit: &Edit) {
+/// Calls `f` with every id an edit inserts, nested ones included. Committing
+/// moves the id counters past them, so that an id taken with
+/// [`crate::model::Ledger::peek_id`] is never handed out again.
+fn inserted_ids(edit: &Edit, f: &mut dyn FnMut(&Id)) {
     match edit {
         Edit::Insert { id, item, .. } => {
-            ledger.note_existing(id);
+            f(id);
             // Entities nested in the new one (a deployment's steps, say).
             for part in item.split("(id:\"").skip(1) {
                 if let Some(end) = part.find('"') {
-                    ledger.note_existing(&Id::from(&part[..end]));
+                    f(&Id::from(&part[..end]));
                 }
             }
         }
-        Edit::Group { edits, .. } => edits.iter().for_each(|e| note_inserted_ids(ledger, e)),
+        Edit::Group { edits, .. } => edits.iter().for_each(|e| inserted_ids(e, f)),
         Edit::Set { .. } | Edit::Remove { .. } | Edit::Move { .. } => {}
     }
 }

@@ -17,11 +17,13 @@ impl IdPlanner {
         Self { last: ledger.last_ids.clone() }
     }
 
-    /// The next id of a kind.
+    /// The next id of a kind: the used-up one ([`Id::used_up_kind`]), which
+    /// no edit accepts, once the kind's count is at its largest number.
     pub fn next(&mut self, kind: IdKind) -> Id {
         let n = self.last.entry(kind.prefix().to_owned()).or_insert(0);
-        *n += 1;
-        Id::new(kind, *n)
+        let id = Id::after(kind, *n);
+        *n = n.saturating_add(1);
+        id
     }
 }
 

@@ -104,6 +104,20 @@ pub enum EditError {
     /// The value does not fit the field.
     #[error("that value does not fit: {0}")]
     BadValue(String),
+    /// The book has handed out every number of a kind's ids, so a new
+    /// entry would have to repeat one.
+    #[error(
+        "no new {noun} can be added: the book has already given out the last {prefix} number there is \
+         ({prefix}-{max}), and a new one would repeat an id"
+    )]
+    IdsUsedUp {
+        /// What the new entry is, e.g. "release".
+        noun: &'static str,
+        /// Its ids' prefix, e.g. "REL".
+        prefix: &'static str,
+        /// The largest number.
+        max: u64,
+    },
     /// Nothing to undo or redo.
     #[error("there is nothing to {0}")]
     NothingTo(&'static str),

@@ -147,7 +147,7 @@ pub fn write(
         batch.make_all(&[Output::Evidence], true, &making);
         let bytes = batch.bytes(Output::Evidence)?;
         progress(0.95, "Saving the pack");
-        crate::store::write_atomic(out, bytes).map_err(|e| e.to_string())?;
+        crate::store::write_atomic(out, bytes).map_err(|e| e.neutral())?;
     } else {
         batch.make_all(&PARTS, true, &making);
         let files = pack_files(&batch)?;
@@ -156,7 +156,7 @@ pub fn write(
             .map_err(|e| format!("The folder {} could not be made: {}.", out.display(), crate::store::plain_io(&e)))?;
         for (name, bytes) in &files {
             let path = inside(out, name)?;
-            crate::store::write_atomic(&path, bytes).map_err(|e| e.to_string())?;
+            crate::store::write_atomic(&path, bytes).map_err(|e| e.neutral())?;
         }
     }
     progress(1.0, "Done");

@@ -7,12 +7,21 @@
 //! `=HYPERLINK(…)` shows those characters and runs nothing; whole numbers
 //! (scores, counts) are number cells. The workbook's creation time is the
 //! book's last recorded change, so the same book gives the same file.
+//!
+//! A cell holds at most 32,767 characters (counted as Excel does, in UTF-16
+//! units). Longer text is cut there, at a character boundary, and ends with
+//! a note saying how much was cut and where the whole text is, so that one
+//! long description does not stop the whole workbook from being written.
 
 use super::lookup::Lookup;
 use super::tables::{TableKind, flat_with};
 use crate::check::Finding;
 use crate::model::{Book, Id};
 use rust_xlsxwriter::{DocProperties, ExcelDateTime, Format, Workbook, XlsxError};
+use std::borrow::Cow;
+
+/// The most a cell may hold, in UTF-16 units.
+const CELL_LIMIT: usize = 32_767;
 
 /// The sheets, in order.
 const SHEETS: [TableKind; 5] =
@@ -57,8 +66,8 @@ fn workbook(look: &Lookup<'_>, release: Option<&Id>, findings: &[Finding]) -> Re
                 }
                 match (t.numeric.get(c), cell.parse::<u32>()) {
                     (Some(true), Ok(n)) => sheet.write_number(at, col, f64::from(n))?,
-                    _ if cell.contains('\n') => sheet.write_string_with_format(at, col, cell, &wrap)?,
-                    _ => sheet.write_string(at, col, cell)?,
+                    _ if cell.contains('\n') => sheet.write_string_with_format(at, col, fit_cell(cell), &wrap)?,
+                    _ => sheet.write_string(at, col, fit_cell(cell))?,
                 };
             }
         }
@@ -71,4 +80,46 @@ fn workbook(look: &Lookup<'_>, release: Option<&Id>, findings: &[Finding]) -> Re
     // but made in two thirds of the time.
     wb.set_zip_compression_level(2);
     wb.save_to_buffer()
+}
+
+/// `text` as it fits in one cell: whole when it fits, else cut at a
+/// character boundary and ended with a note of how many characters were cut.
+fn fit_cell(text: &str) -> Cow<'_, str> {
+    let units = |s: &str| s.encode_utf16().count();
+    if text.len() <= CELL_LIMIT || units(text) <= CELL_LIMIT {
+        return Cow::Borrowed(text);
+    }
+    let note = |cut: usize| format!("… (cut: {cut} characters more; see the JSON or HTML export)");
+    let total = text.chars().count();
+    // The note with the largest number it could hold sets the room left.
+    let room = CELL_LIMIT - units(&note(total));
+    let (mut used, mut kept, mut end) = (0, 0, 0);
+    for (at, ch) in text.char_indices() {
+        if used + ch.len_utf16() > room {
+            break;
+        }
+        used += ch.len_utf16();
+        kept += 1;
+        end = at + ch.len_utf8();
+    }
+    Cow::Owned(format!("{}{}", &text[..end], note(total - kept)))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn text_over_the_cell_limit_is_cut_with_a_note() {
+        assert_eq!(fit_cell("short"), "short");
+        let exact = "é".repeat(CELL_LIMIT);
+        assert_eq!(fit_cell(&exact), exact, "at the limit, nothing is cut");
+        // Emoji take two UTF-16 units each, as Excel counts them.
+        let long = "🚀".repeat(20_000);
+        let cut = fit_cell(&long);
+        assert!(cut.encode_utf16().count() <= CELL_LIMIT, "{}", cut.encode_utf16().count());
+        let kept = cut.chars().take_while(|c| *c == '🚀').count();
+        assert!(cut.ends_with(&format!("… (cut: {} characters more; see the JSON or HTML export)", 20_000 - kept)));
+        assert!(kept > 16_000, "{kept}");
+    }
 }

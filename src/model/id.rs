@@ -22,6 +22,24 @@ impl Id {
         Self(compact_str::format_compact!("{}-{number}", kind.prefix()))
     }
 
+    /// The id that follows number `last` in a kind's count, or, when `last`
+    /// is the largest number a count can hold, the kind's used-up id (see
+    /// [`Id::used_up_kind`]), which no edit accepts.
+    pub fn after(kind: IdKind, last: u64) -> Self {
+        match last.checked_add(1) {
+            Some(n) => Self::new(kind, n),
+            None => Self(compact_str::format_compact!("{}-{}", kind.prefix(), u128::from(u64::MAX) + 1)),
+        }
+    }
+
+    /// The kind whose count this id says is used up: the id handed out when
+    /// no number is left, one past the largest a count can hold.
+    pub fn used_up_kind(&self) -> Option<IdKind> {
+        let (prefix, number) = self.0.rsplit_once('-')?;
+        let kind = IdKind::from_prefix(prefix)?;
+        (number.parse::<u128>().ok()? == u128::from(u64::MAX) + 1).then_some(kind)
+    }
+
     /// The id as text.
     pub fn as_str(&self) -> &str {
         &self.0

@@ -20,10 +20,15 @@ pub struct Ledger {
 
 impl Ledger {
     /// Hands out a fresh id of the given kind.
+    ///
+    /// When the kind's count is at the largest number it can hold, the id
+    /// handed out is the used-up one ([`Id::used_up_kind`]), which every
+    /// edit refuses, so no id is ever handed out twice.
     pub fn next_id(&mut self, kind: IdKind) -> Id {
         let last = self.last_ids.entry(kind.prefix().to_owned()).or_insert(0);
-        *last += 1;
-        Id::new(kind, *last)
+        let id = Id::after(kind, *last);
+        *last = last.saturating_add(1);
+        id
     }
 
     /// The id [`Ledger::next_id`] would hand out next, without handing it out.
@@ -31,7 +36,7 @@ impl Ledger {
     /// Views use it to build a new entity; committing the edit that inserts
     /// it moves the counter past it.
     pub fn peek_id(&self, kind: IdKind) -> Id {
-        Id::new(kind, self.last_ids.get(kind.prefix()).copied().unwrap_or(0) + 1)
+        Id::after(kind, self.last_ids.get(kind.prefix()).copied().unwrap_or(0))
     }
 
     /// Makes sure no counter is below a number already in use, so that an id

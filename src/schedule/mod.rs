@@ -9,7 +9,8 @@
 //! - [`recur`]: the occurrences of one-off and recurring windows.
 //! - [`items`] and [`collect`]: the calendar items of a book for a range
 //!   of time; [`item_index`] the same from items sorted once per book state.
-//! - [`steps`]: when each runbook step runs.
+//! - [`steps`]: when each runbook step runs; [`step_order`] the order they
+//!   run in, and the circles of dependencies that keep some from running.
 //! - [`index`], [`conflicts`] and [`windows`]: the book's deployments sorted
 //!   by environment, configuration item and person, and the conflicts found
 //!   by sorting and sweeping them (never by comparing every pair).
@@ -24,6 +25,7 @@ pub mod item_index;
 pub mod items;
 pub mod recur;
 pub mod slot;
+pub mod step_order;
 pub mod steps;
 pub mod windows;
 

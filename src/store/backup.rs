@@ -51,8 +51,7 @@ pub fn keep_previous_version(book_path: &Path, previous: &[u8], keep: usize) -> 
 /// folder (unless the newest one already holds them, as after a save that
 /// failed and was tried again), then removes the oldest beyond `keep`.
 fn keep_copy(book_path: &Path, prefix: &str, bytes: &[u8], keep: usize) -> Result<PathBuf, SaveError> {
-    let dir = backup_dir(book_path)
-        .ok_or_else(|| SaveError { path: book_path.to_owned(), reason: "there is no folder for backups".to_owned() })?;
+    let dir = backup_dir(book_path).ok_or_else(|| SaveError::new(book_path, "there is no folder for backups"))?;
     std::fs::create_dir_all(&dir).map_err(|e| SaveError::io(&dir, &e))?;
     let mut copies = copies_in(&dir, prefix);
     let copy = match copies.last() {

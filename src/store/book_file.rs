@@ -200,7 +200,7 @@ impl BookFile {
     }
 
     fn error(&self, reason: &str) -> SaveError {
-        SaveError { path: self.path.clone(), reason: reason.to_owned() }
+        SaveError::new(&self.path, reason)
     }
 }
 

@@ -70,22 +70,60 @@ impl fmt::Display for ParseError {
     }
 }
 
-/// Why a book could not be saved. The file on disk is exactly as it was before.
-#[derive(Debug, thiserror::Error)]
-#[error("Could not save {}: {}. The file on disk was not changed, and your changes are still open.", .path.display(), .reason)]
+/// Why a book (or an export) could not be written.
+///
+/// Shown as text ([`std::fmt::Display`]) it speaks to someone in the
+/// window, whose changes are still open there; [`SaveError::neutral`] says
+/// the same without the window's advice, for the command line and exports.
+#[derive(Debug)]
 pub struct SaveError {
     /// The file.
     pub path: PathBuf,
     /// Why, in plain words.
     pub reason: String,
+    /// What to do about it in the window (such as using Save as…), shown
+    /// in brackets after the reason; never on the command line.
+    pub window_hint: Option<String>,
+    /// Whether the file on disk is exactly as it was. Only bytes written
+    /// straight into a device or a pipe can have gone out in part.
+    pub untouched: bool,
 }
 
 impl SaveError {
+    /// A save error that left the file as it was.
+    pub fn new(path: &std::path::Path, reason: impl Into<String>) -> Self {
+        Self { path: path.to_owned(), reason: reason.into(), window_hint: None, untouched: true }
+    }
+
     /// A save error from a system error.
     pub fn io(path: &std::path::Path, e: &std::io::Error) -> Self {
-        Self { path: path.to_owned(), reason: plain_io(e) }
+        Self::new(path, plain_io(e))
+    }
+
+    /// The message without the window's advice: for the command line, and
+    /// for exports, where no open changes are at stake.
+    pub fn neutral(&self) -> String {
+        let outcome =
+            if self.untouched { "The file on disk was not changed." } else { "Part of it may have been written." };
+        format!("Could not write {}: {}. {outcome}", self.path.display(), self.reason)
     }
 }
+
+impl fmt::Display for SaveError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "Could not save {}: {}", self.path.display(), self.reason)?;
+        if let Some(hint) = &self.window_hint {
+            write!(f, " ({hint})")?;
+        }
+        f.write_str(if self.untouched {
+            ". The file on disk was not changed, and your changes are still open."
+        } else {
+            ". Part of it may have been written; your changes are still open."
+        })
+    }
+}
+
+impl std::error::Error for SaveError {}
 
 /// A system error in plain words.
 pub fn plain_io(e: &std::io::Error) -> String {

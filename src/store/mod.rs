@@ -73,6 +73,6 @@ pub fn load(path: &Path) -> Result<Parsed, LoadError> {
 
 /// Writes a book to a file atomically.
 pub fn save(book: &Book, path: &Path) -> Result<(), SaveError> {
-    let text = to_text(book).map_err(|e| SaveError { path: path.to_owned(), reason: e.to_string() })?;
+    let text = to_text(book).map_err(|e| SaveError::new(path, e.to_string()))?;
     write_atomic(path, text.as_bytes())
 }

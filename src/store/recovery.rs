@@ -87,7 +87,7 @@ impl RecoverySlot {
     /// Writes the book and what it belongs to, atomically.
     pub fn write(&self, book: &Book, info: &RecoveryInfo) -> Result<(), SaveError> {
         let head = serde_json::to_string(info).unwrap_or_default();
-        let body = super::to_text(book).map_err(|e| SaveError { path: self.file.clone(), reason: e.to_string() })?;
+        let body = super::to_text(book).map_err(|e| SaveError::new(&self.file, e.to_string()))?;
         write_atomic(&self.file, format!("{MARKER}{head}\n{body}").as_bytes())
     }
 

@@ -36,6 +36,10 @@ impl SaveWriter for PlainWriter {
 /// replaced (renaming over it would work in a writable folder, and silently
 /// undo the read-only mark). On any failure the file at `path` is exactly as
 /// it was.
+///
+/// What is not a plain file is never replaced: a device (such as
+/// `/dev/null`) or a named pipe is written into directly, with no temporary
+/// file, and a folder is refused.
 pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<(), SaveError> {
     write_atomic_with(path, bytes, &mut PlainWriter)
 }
@@ -43,6 +47,13 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<(), SaveError> {
 /// [`write_atomic`], with the bytes passing through `writer`.
 pub fn write_atomic_with(path: &Path, bytes: &[u8], writer: &mut dyn SaveWriter) -> Result<(), SaveError> {
     let target = real_target(path);
+    match std::fs::metadata(&target) {
+        Ok(meta) if meta.is_dir() => {
+            return Err(SaveError::new(path, "it is a folder, not a file; name a file inside it"));
+        }
+        Ok(meta) if !meta.is_file() => return write_in_place(path, &target, bytes, writer),
+        _ => {}
+    }
     if is_read_only(&target) {
         return Err(read_only_file(path));
     }
@@ -56,6 +67,30 @@ pub fn write_atomic_with(path: &Path, bytes: &[u8], writer: &mut dyn SaveWriter)
         return Err(SaveError::io(path, &e));
     }
     file.commit().map_err(|e| SaveError::io(path, &e))
+}
+
+/// Writes into a device or a named pipe as it is: it is opened for writing
+/// (a pipe waits for its reader), never truncated, renamed or backed up.
+fn write_in_place(path: &Path, target: &Path, bytes: &[u8], writer: &mut dyn SaveWriter) -> Result<(), SaveError> {
+    let mut out = std::fs::OpenOptions::new().write(true).open(target).map_err(|e| {
+        if is_socket(target) {
+            SaveError::new(path, "that is a socket, which cannot be written as a file")
+        } else {
+            SaveError::io(path, &e)
+        }
+    })?;
+    writer.write_bytes(&mut out, bytes).map_err(|e| SaveError { untouched: false, ..SaveError::io(path, &e) })
+}
+
+#[cfg(unix)]
+fn is_socket(path: &Path) -> bool {
+    use std::os::unix::fs::FileTypeExt;
+    std::fs::metadata(path).is_ok_and(|m| m.file_type().is_socket())
+}
+
+#[cfg(not(unix))]
+fn is_socket(_: &Path) -> bool {
+    false
 }
 
 /// Whether the file at `path` exists and may not be written: it is marked
@@ -78,11 +113,10 @@ pub fn is_read_only(path: &Path) -> bool {
 pub(super) fn read_only_file(path: &Path) -> SaveError {
     let name = path.file_name().map_or_else(|| path.display().to_string(), |n| n.to_string_lossy().into_owned());
     SaveError {
-        path: path.to_owned(),
-        reason: format!(
-            "{name} is read-only (use Save as… to keep your changes in another file, or make {name} writable and \
-             save again)"
-        ),
+        window_hint: Some(format!(
+            "use Save as… to keep your changes in another file, or make {name} writable and save again"
+        )),
+        ..SaveError::new(path, format!("{name} is read-only"))
     }
 }
 
@@ -93,11 +127,8 @@ fn read_only_folder(path: &Path) -> SaveError {
         _ => ".".to_owned(),
     };
     SaveError {
-        path: path.to_owned(),
-        reason: format!(
-            "its folder {folder} is read-only, so no file can be written there (use Save as… to put the book in \
-             another folder)"
-        ),
+        window_hint: Some("use Save as… to put the book in another folder".to_owned()),
+        ..SaveError::new(path, format!("its folder {folder} is read-only, so no file can be written there"))
     }
 }
 

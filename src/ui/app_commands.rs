@@ -220,7 +220,7 @@ impl RelplanApp {
                     self.set_status(text, false);
                 }
                 Ok(()) => self.set_status(format!("Wrote {}", path.display()), false),
-                Err(e) => self.set_status(e.to_string(), true),
+                Err(e) => self.set_status(e.neutral(), true),
             }
             return;
         }

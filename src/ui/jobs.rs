@@ -123,7 +123,7 @@ pub fn export(book: Book, format: crate::export::Format, options: crate::export:
             crate::export::evidence::write(&book, None, &options, &path, &report)
         } else {
             crate::export::export(&book, format, &options, &report)
-                .and_then(|bytes| crate::store::write_atomic(&path, &bytes).map_err(|e| e.to_string()))
+                .and_then(|bytes| crate::store::write_atomic(&path, &bytes).map_err(|e| e.neutral()))
         };
         JobResult::Exported { path, result }
     });

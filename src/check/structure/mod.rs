@@ -1,11 +1,13 @@
 //! Structural checks: every id unique (`ids`), every reference pointing at
-//! something (`references`), no impossible values (`values`).
+//! something (`references`) and runbook steps that do not wait for each
+//! other in a circle (`circles`), no impossible values (`values`).
 //!
 //! Each part works on one piece of the book at a time (the book's own
 //! lists, one release, the risks), so that the whole-book check
 //! (`crate::check::whole_book`) can run them release by release on
 //! several threads; [`structural_findings`] runs them in order on one.
 
+mod circles;
 mod ids;
 mod references;
 mod values;

@@ -68,7 +68,8 @@ impl<'a> Checker<'a> {
             let message = if id.0.is_empty() {
                 format!("No {what} is chosen.")
             } else {
-                format!("{id} is not a {what} in this book.")
+                let article = if what.starts_with(['a', 'e', 'i', 'o', 'u']) { "an" } else { "a" };
+                format!("{id} is not {article} {what} in this book.")
             };
             self.error("S3", at(), field, message);
         }
@@ -138,6 +139,7 @@ impl<'a> Checker<'a> {
                     }
                 }
             }
+            self.runbook_circles(d, &dat);
         }
         for a in &r.approvals {
             self.person(sets, &a.person, &|| at().item("approvals", &a.id), "person");

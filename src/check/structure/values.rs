@@ -44,8 +44,12 @@ impl<'a> Checker<'a> {
     }
 
     fn window(&mut self, w: &'a Window, at: &dyn Fn() -> Path) {
-        if w.end <= w.start {
+        if w.end < w.start {
             self.error("S4", at(), "end", format!("The window ends ({}) before it starts ({}).", w.end, w.start));
+        } else if w.end == w.start {
+            let message =
+                format!("The window ends when it starts ({}), so it has no length; make it end later.", w.end);
+            self.error("S4", at(), "end", message);
         }
         if !self.known_zone(&w.zone) {
             let message = if w.zone.is_empty() {
@@ -123,8 +127,11 @@ impl<'a> Checker<'a> {
     }
 
     /// S5: likelihood and impact of one risk lie on the policy's scale.
+    /// When the scale itself is not valid (the policy's own finding says
+    /// so), only values that no scale allows are reported.
     pub(crate) fn risk_value(&mut self, risk: &Risk) {
         let scale = self.book.policy.risk.scale;
+        let valid = (3..=5).contains(&scale);
         let at = || Path::root().item("risks", &risk.id);
         for (field, value) in [
             ("likelihood", risk.likelihood),
@@ -132,14 +139,16 @@ impl<'a> Checker<'a> {
             ("residual_likelihood", risk.residual_likelihood),
             ("residual_impact", risk.residual_impact),
         ] {
-            if value < 1 || value > scale {
-                let words = field.replace('_', " ");
-                self.error(
-                    "S5",
-                    at(),
-                    field,
-                    format!("The {words} is {value}; on this book's scale it must be 1 to {scale}."),
+            let words = field.replace('_', " ");
+            if valid && (value < 1 || value > scale) {
+                let message = format!("The {words} is {value}; on this book's scale it must be 1 to {scale}.");
+                self.error("S5", at(), field, message);
+            } else if !valid && !(1..=5).contains(&value) {
+                let message = format!(
+                    "The {words} is {value}, which no risk scale allows (scales run from 1 to 3, 4 or 5); this \
+                     book's risk scale, {scale}, is not a valid scale either."
                 );
+                self.error("S5", at(), field, message);
             }
         }
     }

@@ -20,7 +20,12 @@ pub(super) fn window_rows_ui(ui: &mut Ui, at: &Path, window: &Window, out: &mut 
     }
     if window.end <= window.start {
         ui.label("");
-        warning_ui(ui, "The window ends before it starts.");
+        let words = if window.end == window.start {
+            "The window ends when it starts, so it has no length."
+        } else {
+            "The window ends before it starts."
+        };
+        warning_ui(ui, words);
         ui.end_row();
     }
 

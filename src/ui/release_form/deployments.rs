@@ -104,8 +104,10 @@ fn deployment_ui(ui: &mut Ui, form: &Form<'_>, d: &Deployment, at: &Path, out: &
         }
         let length = minutes(w.end.duration_since(w.start));
         ui.label("Length");
-        if length > 0 {
+        if w.end > w.start {
             ui.label(duration_words(length));
+        } else if w.end == w.start {
+            ui.label(RichText::new("⚠ The window ends when it starts, so it has no length").color(t.error));
         } else {
             ui.label(RichText::new("⚠ The window ends before it starts").color(t.error));
         }

@@ -14,13 +14,16 @@ use crate::ui::widgets::{Fields, ListRow, RefOption, list_ui};
 use egui::{RichText, Ui};
 
 /// When each step starts and ends, in minutes after the window opens, if
-/// every step starts as soon as the steps it depends on are done.
+/// every step starts as soon as the steps it depends on are done: the
+/// timing the calendar and the slides use ([`crate::schedule::step_order`]).
 #[derive(Debug, PartialEq, Eq)]
 struct Timing {
     /// Start and end of each step, in the runbook's order.
     spans: Vec<(u64, u64)>,
-    /// Whether some steps depend on each other in a circle.
-    cycle: bool,
+    /// The dependencies left out because they close a circle, as (the
+    /// waiting step, the step it waits for); how many more were left out.
+    left_out: Vec<(crate::model::Id, crate::model::Id)>,
+    more_left_out: usize,
 }
 
 impl Timing {
@@ -28,32 +31,38 @@ impl Timing {
     fn total(&self) -> u64 {
         self.spans.iter().map(|s| s.1).max().unwrap_or(0)
     }
+
+    /// What the times leave out, when steps wait for each other in a circle.
+    fn circle_words(&self) -> Option<String> {
+        let (waiting, waited_for) = self.left_out.first()?;
+        let n = self.left_out.len() + self.more_left_out;
+        Some(if n == 1 {
+            format!(
+                "⚠ Steps wait for each other in a circle, so they cannot all start; times are worked out as if \
+                 {waiting} did not wait for {waited_for}"
+            )
+        } else {
+            format!(
+                "⚠ Steps wait for each other in circles, so they cannot all start; times are worked out without \
+                 the {n} dependencies that close them, such as {waiting} waiting for {waited_for}"
+            )
+        })
+    }
 }
 
 /// Works out [`Timing`]. Dependencies on steps not in this runbook are ignored.
 fn schedule(steps: &[RunbookStep]) -> Timing {
-    let index = |id: &crate::model::Id| steps.iter().position(|s| &s.id == id);
-    let deps: Vec<Vec<usize>> = steps.iter().map(|s| s.depends_on.iter().filter_map(index).collect()).collect();
-    let mut start = vec![0_u64; steps.len()];
-    let end = |start: &[u64], i: usize| start[i] + u64::from(steps[i].duration_minutes);
-    // Relax until nothing moves; a runbook without circles settles within
-    // one pass per step.
-    for _ in 0..=steps.len() {
-        let mut moved = false;
-        for i in 0..steps.len() {
-            let earliest = deps[i].iter().map(|&j| end(&start, j)).max().unwrap_or(0);
-            if earliest > start[i] {
-                start[i] = earliest;
-                moved = true;
-            }
-        }
-        if !moved {
-            let spans = (0..steps.len()).map(|i| (start[i], end(&start, i))).collect();
-            return Timing { spans, cycle: false };
-        }
-    }
-    let spans = (0..steps.len()).map(|i| (start[i], end(&start, i))).collect();
-    Timing { spans, cycle: true }
+    let order = crate::schedule::step_order::step_order(steps);
+    let left_out = order
+        .circles
+        .iter()
+        .map(|c| {
+            let waiting = c.steps[0];
+            let waited_for = c.steps.get(1).copied().unwrap_or(waiting);
+            (steps[waiting].id.clone(), steps[waited_for].id.clone())
+        })
+        .collect();
+    Timing { spans: order.minutes, left_out, more_left_out: order.more_circles }
 }
 
 /// The zone's short name at a time ("CET", "BST", "UTC"), or the name as
@@ -140,8 +149,8 @@ fn fit_ui(ui: &mut Ui, d: &Deployment, timing: &Timing) {
         ))
         .color(t.text_weak),
     );
-    if timing.cycle {
-        ui.label(RichText::new("⚠ Some steps depend on each other in a circle").color(t.error));
+    if let Some(words) = timing.circle_words() {
+        ui.label(RichText::new(words).color(t.error));
     }
     let over = i64::try_from(total).unwrap_or(i64::MAX).saturating_sub(window);
     if over > 0 {
@@ -172,13 +181,16 @@ mod tests {
         let timing = schedule(&steps);
         assert_eq!(timing.spans, vec![(0, 10), (10, 30), (10, 15), (30, 35)]);
         assert_eq!(timing.total(), 35);
-        assert!(!timing.cycle);
+        assert_eq!(timing.circle_words(), None);
     }
 
     #[test]
-    fn a_circle_is_reported_and_does_not_hang() {
+    fn a_circle_is_reported_with_the_dependency_the_times_leave_out() {
         let steps = [step("A", 10, &["B"]), step("B", 10, &["A"])];
-        assert!(schedule(&steps).cycle);
+        let timing = schedule(&steps);
+        assert_eq!(timing.spans, vec![(0, 10), (10, 20)], "A's wait for the later B is left out");
+        let words = timing.circle_words().unwrap_or_default();
+        assert!(words.contains("as if A did not wait for B"), "{words}");
     }
 
     #[test]
