@@ -210,3 +210,29 @@ fn the_csv_separator_is_chosen_in_the_export_dialog_and_the_menu_export_follows_
     h.run();
     assert!(h.state().prefs().csv_semicolon, "a cancelled export changes nothing");
 }
+
+#[test]
+fn the_book_itself_is_never_an_export_target() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let book = dir.path().join("plan.ron");
+    std::fs::write(&book, relplan::templates::EXAMPLE).expect("the example is written");
+    let before = std::fs::read(&book).expect("read");
+    let mut h = ui_support::app_with_file(book.clone());
+    h.key_press_modifiers(Modifiers::COMMAND, Key::E);
+    h.run();
+    h.get_by_label("Markdown").click();
+    h.run();
+    h.get_by_label("Save to").focus();
+    h.run();
+    h.key_press_modifiers(Modifiers::COMMAND, Key::A);
+    // The book's own file, by another path.
+    let other_path = dir.path().join(".").join("plan.ron");
+    h.get_by_label("Save to").type_text(&other_path.display().to_string());
+    h.run();
+    h.get_by_label("✖ That is the book itself; choose another file.");
+    let export = h.get_by_role_and_label(egui::accesskit::Role::Button, "Export");
+    assert!(export.accesskit_node().is_disabled(), "Export is not offered");
+    export.click();
+    h.run();
+    assert_eq!(std::fs::read(&book).expect("read"), before, "the book is untouched");
+}

@@ -25,7 +25,7 @@ pub(super) struct Request {
 /// Runs an export; exit status 0 when written, 2 when the book cannot be
 /// read, the release is unknown or the file cannot be written.
 pub(super) fn export(r: Request, window: &WindowArgs) -> ExitCode {
-    if is_same_file(&r.file, &r.output) {
+    if crate::store::is_same_file(&r.file, &r.output) {
         eprintln!("{} is the book being exported; choose another file.", r.output.display());
         return ExitCode::from(2);
     }
@@ -100,15 +100,6 @@ pub(super) fn export(r: Request, window: &WindowArgs) -> ExitCode {
             eprintln!("{e}");
             ExitCode::from(2)
         }
-    }
-}
-
-/// Whether `output` names the book itself (by another path, or through a
-/// symbolic link): exporting over it would replace the book with no backup.
-fn is_same_file(book: &std::path::Path, output: &std::path::Path) -> bool {
-    match (std::fs::canonicalize(book), std::fs::canonicalize(output)) {
-        (Ok(a), Ok(b)) => a == b,
-        _ => false,
     }
 }
 

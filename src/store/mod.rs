@@ -66,6 +66,16 @@ pub fn read_limited(path: &Path) -> Result<Vec<u8>, LoadError> {
     Ok(bytes)
 }
 
+/// Whether `a` and `b` name the same file (by another path, or through a
+/// symbolic link). Writing an export to the book's own file would replace
+/// the book with no backup, so both the window and the command line refuse it.
+pub fn is_same_file(a: &Path, b: &Path) -> bool {
+    match (std::fs::canonicalize(a), std::fs::canonicalize(b)) {
+        (Ok(a), Ok(b)) => a == b,
+        _ => false,
+    }
+}
+
 /// Reads a book file.
 pub fn load(path: &Path) -> Result<Parsed, LoadError> {
     parse(&read_limited(path)?, path)

@@ -146,13 +146,18 @@ impl RelplanApp {
         });
         let path = PathBuf::from(state.path.trim());
         let exists = !state.path.trim().is_empty() && path.exists();
-        if exists {
-            let t = super::theme::tokens(ui.ctx());
+        // The open book's own file: an export there would replace the book.
+        let own = exists
+            && self.session.as_ref().and_then(|s| s.path()).is_some_and(|p| crate::store::is_same_file(p, &path));
+        let t = super::theme::tokens(ui.ctx());
+        if own {
+            ui.label(egui::RichText::new("✖ That is the book itself; choose another file.").color(t.error));
+        } else if exists {
             ui.label(egui::RichText::new("⚠ That file exists; exporting replaces it.").color(t.warning));
         }
         ui.horizontal(|ui| {
             let events = state.format != Format::Ics || state.calendar.any();
-            let ready = !state.path.trim().is_empty() && !self.is_exporting() && events;
+            let ready = !state.path.trim().is_empty() && !self.is_exporting() && events && !own;
             if ui.add_enabled(ready, egui::Button::new("Export")).clicked() {
                 self.start_export(state, path.clone());
                 keep = false;
