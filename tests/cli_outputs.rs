@@ -97,3 +97,13 @@ fn an_export_into_a_named_pipe_keeps_the_pipe() {
     assert!(got.contains("REL-"), "the export came through the pipe: {got:.200}");
     assert!(std::fs::symlink_metadata(&pipe).unwrap().file_type().is_fifo(), "the pipe is still a pipe");
 }
+
+#[test]
+fn gen_refuses_a_book_too_large_to_open() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("huge.ron");
+    let result = relplan(&["gen".as_ref(), "--releases".as_ref(), "9000".as_ref(), "-o".as_ref(), out.as_os_str()]);
+    assert_eq!(result.status.code(), Some(2));
+    assert!(text(&result.stderr).contains("At most 6000 releases"), "{}", text(&result.stderr));
+    assert!(!out.exists(), "nothing is written");
+}
