@@ -64,6 +64,22 @@ fn a_truncated_file_says_it_ends_too_early() {
 }
 
 #[test]
+fn common_mistakes_are_said_in_plain_words() {
+    let t = text();
+    let cases = [
+        (t.replacen("likelihood: 1,", "likelihood: 300,", 1), "too large, or below zero"),
+        (t.replacen("likelihood: 1,", "likelihood: -1,", 1), "too large, or below zero"),
+        (t.replacen("likelihood: 1,", "likelihood: \"1\",", 1), "whole number is expected"),
+        (format!("{t} x"), "more text after the end of the book"),
+    ];
+    for (broken, words) in cases {
+        assert_ne!(broken, t, "the case changes the book");
+        let e = parse_error(&broken);
+        assert!(e.to_string().contains(words), "“{words}” in: {e}");
+    }
+}
+
+#[test]
 fn a_wrong_type_names_line_column_and_field() {
     let t = text().replace("scale: 5,", "scale: \"five\",");
     let e = parse_error(&t);

@@ -140,6 +140,16 @@ fn plain_ron(code: &ron::Error) -> String {
         E::NoSuchEnumVariant { found, expected, .. } => {
             format!("“{found}” is not allowed here; use one of {}", expected.join(", "))
         }
+        E::IntegerOutOfBounds => "the number is too large, or below zero, for this field".to_owned(),
+        E::ExpectedInteger => "a whole number is expected here".to_owned(),
+        E::ExpectedFloat => "a number is expected here".to_owned(),
+        E::ExpectedBoolean => "true or false is expected here".to_owned(),
+        E::ExpectedString => "text in double quotes is expected here".to_owned(),
+        E::ExpectedStringEnd => "a text is not closed with a double quote".to_owned(),
+        E::ExpectedComma => "a comma is missing between two entries".to_owned(),
+        E::UnexpectedChar(c) => format!("the character “{}” does not belong here", c.escape_debug()),
+        E::TrailingCharacters => "there is more text after the end of the book".to_owned(),
+        E::InvalidValueForType { expected, found } => format!("{expected} is expected here, not {found}"),
         other => other.to_string(),
     }
 }
