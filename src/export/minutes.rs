@@ -101,9 +101,11 @@ fn standing(out: &mut String, book: &Book, r: &Release) {
     }
 }
 
-/// Text made safe for a Markdown table cell or line: no pipes or line breaks.
+/// Text made safe for a Markdown table cell or line: no pipes, line breaks
+/// or other control characters (a NUL or an escape would reach the reader's
+/// terminal or wiki as is).
 fn escape(text: &str) -> String {
-    text.replace('|', "\\|").replace(['\n', '\r'], " ")
+    text.replace('|', "\\|").replace(['\n', '\r', '\t'], " ").chars().filter(|c| !c.is_control()).collect()
 }
 
 #[cfg(test)]
@@ -116,6 +118,11 @@ mod tests {
 
     fn clock() -> jiff::Timestamp {
         jiff::Timestamp::from_second(1_795_000_000).unwrap_or_default()
+    }
+
+    #[test]
+    fn control_characters_never_reach_the_minutes() {
+        assert_eq!(escape("a\u{0}b\u{1b}[31mc|d\ne"), "ab[31mc\\|d e");
     }
 
     #[test]
