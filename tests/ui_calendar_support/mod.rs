@@ -63,3 +63,62 @@ pub fn drag(h: &mut Harness<'static, RelplanApp>, from: Pos2, to: Pos2) {
 pub fn in_window(rect: egui::Rect) -> bool {
     rect.top() >= 0.0 && rect.bottom() <= 900.0 && rect.left() >= 0.0 && rect.right() <= 1400.0
 }
+
+/// Switches the theme from the command palette, as a person would.
+pub fn themed(h: &mut Harness<'static, RelplanApp>, theme: &str) {
+    use egui::{Key, Modifiers};
+    h.key_press_modifiers(Modifiers { shift: true, ..Modifiers::COMMAND }, Key::P);
+    h.run();
+    let field = h.get_by_label("Search commands and releases");
+    field.focus();
+    field.type_text(theme);
+    h.run();
+    h.key_press(Key::Enter);
+    h.run();
+    h.remove_cursor();
+    h.run();
+}
+
+/// The app on the example book in a window of `width` × `height`, in a
+/// theme ("Light theme", "Dark theme", "Projector theme"), with the calendar shown.
+pub fn calendar_at(width: f32, height: f32, theme: &str) -> Harness<'static, RelplanApp> {
+    fixed_day();
+    let book = relplan::templates::example().expect("the example book opens");
+    let mut h = ui_support::app_sized(book, egui::vec2(width, height));
+    h.run();
+    h.get_by_label("Calendar").click();
+    h.run();
+    themed(&mut h, theme);
+    h
+}
+
+/// A text as the last frame painted it: the letters shown (a cut text
+/// ends in "…"; rows joined by "\n"), where, and the clip rectangle.
+#[derive(Debug)]
+pub struct Painted {
+    pub text: String,
+    pub rect: egui::Rect,
+    pub clip: egui::Rect,
+}
+
+/// Every text the last frame painted.
+pub fn painted_texts(h: &Harness<'static, RelplanApp>) -> Vec<Painted> {
+    fn walk(shape: &egui::Shape, clip: egui::Rect, out: &mut Vec<Painted>) {
+        match shape {
+            egui::Shape::Vec(shapes) => shapes.iter().for_each(|s| walk(s, clip, out)),
+            egui::Shape::Text(t) => {
+                // Rows joined by "\n", whether they end in a newline or were wrapped.
+                let rows: Vec<String> =
+                    t.galley.rows.iter().map(|row| row.glyphs.iter().map(|g| g.chr).collect()).collect();
+                let text = rows.join("\n");
+                out.push(Painted { text, rect: t.galley.rect.translate(t.pos.to_vec2()), clip });
+            }
+            _ => {}
+        }
+    }
+    let mut out = Vec::new();
+    for clipped in &h.output().shapes {
+        walk(&clipped.shape, clipped.clip_rect, &mut out);
+    }
+    out
+}

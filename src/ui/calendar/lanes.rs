@@ -42,6 +42,9 @@ impl Lane<'_> {
         let lane = self.rect;
         p.line_segment([lane.left_bottom(), lane.right_bottom()], Stroke::new(1.0, cx.pal.grid));
         let label = Rect::from_min_size(lane.min, vec2(self.label_w - 8.0, lane.height()));
+        // The lane's name for screen readers (and the tests).
+        let r = ui.interact(label, egui::Id::unique(("relplan.calendar.lane", self.row, title)), egui::Sense::hover());
+        r.widget_info(|| egui::WidgetInfo::labeled(egui::Role::RowHeader, true, format!("{title} lane")));
         let t = &cx.tokens;
         let clip = p.with_clip_rect(label.intersect(p.clip_rect()));
         let y = lane.top() + 4.0;

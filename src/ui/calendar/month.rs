@@ -4,9 +4,11 @@
 //! (hatched) and maintenance windows (outlined), and the number of
 //! conflicts that start on it. Days frozen from end to end are hatched.
 
-use super::geometry::{MonthGrid, add_days, days_between, is_weekend, pack_lanes};
-use super::interact::{Cx, End, Steps, drag_label};
-use super::month_cells::{bar_ui, chip_ui, ghosts_ui, hidden_ui, strip_ui};
+use super::geometry::{MonthGrid, add_days, days_between, is_weekend};
+use super::interact::{Cx, Steps, drag_label};
+use super::month_bars::{Segment, WeekCx, cramped_bars_ui, roomy_bars_ui};
+use super::month_cells::{chip_ui, ghosts_ui, hidden_ui, strip_ui};
+use super::month_layout::CellLayout;
 use super::{Shift, paint};
 use crate::schedule::items::day_interval;
 use crate::schedule::{ItemFilter, ItemKind, Source};
@@ -15,10 +17,11 @@ use jiff::civil::Date;
 
 /// Where the items of one day go.
 #[derive(Default)]
-struct Day {
-    chips: Vec<usize>,
+pub(super) struct Day {
+    /// Deployments and milestones.
+    pub(super) chips: Vec<usize>,
     /// Items that did not fit, listed on hover.
-    hidden: Vec<usize>,
+    pub(super) hidden: Vec<usize>,
     /// Blackouts and maintenance windows, drawn in the strip along the bottom.
     strip: Vec<usize>,
     /// Frozen from end to end: by a blackout of every environment (2) or of some (1).
@@ -93,11 +96,7 @@ pub fn month_ui(ui: &mut Ui, cx: &mut Cx<'_>, filter: &ItemFilter, anchor: Date)
         let r = ui.interact(cell, egui::Id::unique(("relplan.calendar.day", date)), egui::Sense::hover());
         r.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Cell, true, date.strftime("%a %-d %b %Y").to_string()));
     }
-    let cell_h = grid.cell_at(0, 0).height();
-    let line = t.small_size + 6.0;
-    let top = t.small_size + 7.0;
-    let strip = if t.stroke > 1.0 { 7.0 } else { 5.0 };
-    let room = ((cell_h - top - strip - 3.0) / line).floor().max(0.0) as usize;
+    let lay = CellLayout::new(grid.cell_at(0, 0).height(), t.small_size, t.stroke);
     let shift_at = |o: Pos2, p: Pos2| {
         let body = Rect::from_min_max(pos2(grid.rect.left(), grid.rect.top() + grid.header), grid.rect.max).shrink(1.0);
         match (grid.day_at(body.clamp(o)), grid.day_at(body.clamp(p))) {
@@ -105,13 +104,9 @@ pub fn month_ui(ui: &mut Ui, cx: &mut Cx<'_>, filter: &ItemFilter, anchor: Date)
             _ => Shift::default(),
         }
     };
-    // Bars get the lines the busiest day's chips leave, at most two (one when cramped).
-    let busiest: Vec<usize> =
-        (0..grid.weeks).map(|w| (0..7).map(|c| days[w * 7 + c].chips.len()).max().unwrap_or(0)).collect();
     let mut lanes_used = vec![0_usize; grid.weeks];
-    for week in 0..grid.weeks {
-        let bar_lanes = room.saturating_sub(busiest[week]).clamp(usize::from(room >= 2), 2);
-        let mut segments: Vec<(usize, usize, usize, bool)> = Vec::new();
+    for (week, used) in lanes_used.iter_mut().enumerate() {
+        let mut segments: Vec<Segment> = Vec::new();
         for &(i, a, b) in &bars {
             for (w, first, last) in grid.week_runs(a, b) {
                 if w == week {
@@ -121,78 +116,43 @@ pub fn month_ui(ui: &mut Ui, cx: &mut Cx<'_>, filter: &ItemFilter, anchor: Date)
             }
         }
         segments.sort_by_key(|s| (items[s.0].kind() != ItemKind::Blackout, s.1, std::cmp::Reverse(s.2)));
-        let spans: Vec<(usize, usize)> = segments.iter().map(|s| (s.1, s.2 + 1)).collect();
-        let (lanes, _) = pack_lanes(&spans);
-        let mut week_hidden: Vec<usize> = Vec::new();
-        for (s, lane) in segments.iter().zip(lanes) {
-            if lane >= bar_lanes && bar_lanes > 0 {
-                week_hidden.push(s.0);
-                continue;
-            }
-            if lane >= bar_lanes {
-                for col in s.1..=s.2 {
-                    days[week * 7 + col].hidden.push(s.0);
-                }
-                continue;
-            }
-            lanes_used[week] = lanes_used[week].max(lane + 1);
-            let (l, r) = (grid.cell_at(week, s.1), grid.cell_at(week, s.2));
-            let y = l.top() + top + lane as f32 * line;
-            let bar = Rect::from_min_max(pos2(l.left() + 2.0, y), pos2(r.right() - 2.0, y + line - 2.0));
-            let item = &items[s.0];
-            let end = s.3.then_some(End::Right);
-            bar_ui(ui, cx, item, bar, week, end, &shift_at);
-        }
-        if !week_hidden.is_empty() {
-            let cell = grid.cell_at(week, 6);
-            let y = cell.top() + top + (bar_lanes - 1) as f32 * line;
-            let pill = Rect::from_min_max(
-                pos2(cell.right() - t.small_size * 4.2, y),
-                pos2(cell.right() - 3.0, y + line - 2.0),
-            );
-            let label = format!("{} more phases and blackouts this week", week_hidden.len());
-            hidden_ui(
-                ui,
-                cx,
-                pill,
-                ("bars", week),
-                &format!("+{} more", week_hidden.len()),
-                &label,
-                &items,
-                &week_hidden,
-            );
-        }
+        let week_cx = WeekCx { grid: &grid, lay: &lay, items: &items, week, shift_at: &shift_at };
+        *used = if lay.cramped() {
+            cramped_bars_ui(ui, cx, &week_cx, &segments, &mut days)
+        } else {
+            roomy_bars_ui(ui, cx, &week_cx, &segments, &mut days)
+        };
     }
     // Chips (deployments first), then the count of what did not fit next to the day's number.
     for (n, day) in days.iter_mut().enumerate() {
         day.chips.sort_by_key(|&i| items[i].kind() != ItemKind::Deployment);
         let (week, col) = (n / 7, n % 7);
         let cell = grid.cell_at(week, col);
-        let free = room.saturating_sub(lanes_used[week]);
-        let y0 = cell.top() + top + lanes_used[week] as f32 * line;
+        let free = if lay.cramped() { lay.room } else { lay.room.saturating_sub(lanes_used[week]) };
+        let y0 = cell.top() + lay.top + lanes_used[week] as f32 * lay.lane_h();
         for (k, &i) in day.chips.iter().enumerate() {
             if k >= free {
                 day.hidden.push(i);
                 continue;
             }
-            let y = y0 + k as f32 * line;
-            let chip = Rect::from_min_max(pos2(cell.left() + 3.0, y), pos2(cell.right() - 3.0, y + line - 2.0));
+            let y = y0 + k as f32 * lay.line;
+            let chip = Rect::from_min_max(pos2(cell.left() + 3.0, y), pos2(cell.right() - 3.0, y + lay.line - lay.gap));
             chip_ui(ui, cx, &items[i], chip, &shift_at);
         }
         if !day.hidden.is_empty() {
-            let right = cell.right() - 4.0 - if day.conflicts > 0 { t.small_size * 2.6 } else { 0.0 };
+            let right = cell.right() - 3.0 - if day.conflicts > 0 { t.small_size * 2.6 } else { 0.0 };
             // Never over the day's number: in a narrow cell (large type on a
             // projector) the count gets only the room the number leaves.
             let date = add_days(grid.first, n as i64);
             let label = day_label(date, cell, t.small_size);
             let number = ui.painter().layout_no_wrap(label, FontId::proportional(t.small_size), cx.pal.text);
             let after_number = cell.left() + 6.0 + number.size().x + 3.0;
-            let more = Rect::from_min_max(
-                pos2((right - t.small_size * 3.2).max(after_number), cell.top() + 2.0),
-                pos2(right.max(after_number + t.small_size * 1.6), cell.top() + top - 3.0),
+            let place = Rect::from_min_max(
+                pos2(after_number.min(right), cell.top() + 3.0),
+                pos2(right, cell.top() + lay.top - 2.0),
             );
             let (text, label) = (format!("+{}", day.hidden.len()), format!("{} more", day.hidden.len()));
-            hidden_ui(ui, cx, more, ("day", n), &text, &label, &items, &day.hidden);
+            hidden_ui(ui, cx, place, ("day", n), &[&text], &label, &items, &day.hidden);
         }
     }
     // The hours of each day under blackouts and maintenance windows.
@@ -209,10 +169,10 @@ pub fn month_ui(ui: &mut Ui, cx: &mut Cx<'_>, filter: &ItemFilter, anchor: Date)
     for (n, day) in days.iter().enumerate().filter(|(_, d)| !d.strip.is_empty()) {
         let date = add_days(grid.first, n as i64);
         if let Some(cell) = grid.cell(date) {
-            strip_ui(ui, cx, cell, date, strip, &items, &day.strip);
+            strip_ui(ui, cx, cell, date, lay.strip, &items, &day.strip);
         }
     }
-    ghosts_ui(ui, cx, &grid, &items, top, line);
+    ghosts_ui(ui, cx, &grid, &items, lay.top, lay.line);
     drag_label(ui, cx);
 }
 

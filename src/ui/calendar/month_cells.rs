@@ -25,21 +25,29 @@ pub(super) fn bar_ui(
     let pal = &cx.pal;
     let font = FontId::proportional(cx.tokens.small_size);
     let dim = if dragging { 0.35 } else { 1.0 };
+    // A thin lane (cramped cells) has no room for text: its colour, tooltip and name on hover say what it is.
+    let text_fits = bar.height() >= cx.tokens.small_size * 0.8;
     match item.source {
         Source::Phase { release, phase } => {
-            paint::phase_bar(p, pal, bar, phase, end.is_some(), dim);
-            paint::label(
-                p,
-                bar.shrink2(vec2(3.0, 0.0)),
-                &format!("{} {}", release.id, phase.label()),
-                font,
-                pal.text.gamma_multiply(dim),
-            );
+            if text_fits {
+                paint::phase_bar(p, pal, bar, phase, end.is_some(), dim);
+                let text = format!("{} {}", release.id, phase.label());
+                let (rect, colour) = (bar.shrink2(vec2(3.0, 0.0)), pal.text.gamma_multiply(dim));
+                paint::label_fit(p, rect, &[&text], release.id.as_str(), font, colour);
+            } else {
+                // Thin: in the phase's strong colour, so that a few points still show it.
+                p.rect_filled(bar, 1.0, pal.phase_edge(phase).gamma_multiply(dim));
+            }
         }
         Source::Blackout { blackout, .. } => {
             paint::blackout(p, bar, pal, paint::scoped(blackout));
             p.rect_stroke(bar, 2.0, Stroke::new(1.0, pal.blackout), egui::StrokeKind::Inside);
-            let galley = p.layout_no_wrap(super::details::blackout_title(blackout, cx.book), font, pal.blackout_text);
+            if !text_fits || bar.width() < cx.tokens.small_size * 1.5 {
+                return;
+            }
+            // The environments it binds when they fit, else its name, cut with "…" when even that is too long.
+            let title = super::details::blackout_title(blackout, cx.book);
+            let galley = paint::fit(p, &[&title, &blackout.name], "", font, pal.blackout_text, bar.width() - 12.0);
             let back = Rect::from_min_size(
                 pos2(bar.left() + 3.0, bar.center().y - galley.size().y / 2.0),
                 galley.size() + vec2(6.0, 0.0),
@@ -52,14 +60,20 @@ pub(super) fn bar_ui(
     }
 }
 
-fn chip_text(item: &CalendarItem<'_>, cx: &Cx<'_>) -> String {
+/// A chip's wordings, longest first, and the words that tell it apart
+/// (its release's id), kept when the rest is cut.
+fn chip_texts(item: &CalendarItem<'_>, cx: &Cx<'_>) -> (Vec<String>, String) {
     match item.source {
         Source::Deployment { release, deployment } => {
             let env = cx.book.environment(&deployment.environment).map_or("", |e| e.name.as_str());
-            format!("{} {} {env}", cx.tz.to_datetime(item.interval.start).strftime("%H:%M"), release.id)
+            let time = cx.tz.to_datetime(item.interval.start).strftime("%H:%M").to_string();
+            let id = release.id.to_string();
+            (vec![format!("{time} {id} {env}"), format!("{time} {id}"), format!("{id} {time}")], id)
         }
-        Source::Milestone { release, milestone } => format!("{} {}", release.id, milestone.name),
-        _ => item.title(),
+        Source::Milestone { release, milestone } => {
+            (vec![format!("{} {}", release.id, milestone.name)], release.id.to_string())
+        }
+        _ => (vec![item.title()], String::new()),
     }
 }
 
@@ -81,13 +95,14 @@ fn paint_chip(ui: &Ui, cx: &Cx<'_>, item: &CalendarItem<'_>, chip: Rect, ghost_o
     let pal = &cx.pal;
     let font = FontId::proportional(cx.tokens.small_size);
     let dim = if ghost_of { 0.35 } else { 1.0 };
-    let text = chip_text(item, cx);
+    let (texts, keep) = chip_texts(item, cx);
+    let texts: Vec<&str> = texts.iter().map(String::as_str).collect();
     match item.kind() {
         ItemKind::Deployment => {
             let outline = conflicted.then(|| Stroke::new(2.0, pal.conflict));
             paint::block(p, chip, pal.deployment.gamma_multiply(dim), outline);
             let text_rect = if conflicted { chip.with_max_x(chip.right() - cx.tokens.small_size) } else { chip };
-            paint::label(p, text_rect, &text, font, pal.on_deployment);
+            paint::label_fit(p, text_rect, &texts, &keep, font, pal.on_deployment);
             if conflicted {
                 p.text(
                     pos2(chip.right() - 3.0, chip.center().y),
@@ -103,29 +118,36 @@ fn paint_chip(ui: &Ui, cx: &Cx<'_>, item: &CalendarItem<'_>, chip: Rect, ghost_o
             let r = (chip.height() / 2.0 - 2.0).max(3.0);
             let c = pos2(chip.left() + r + 2.0, chip.center().y);
             paint::milestone(p, pal, c, r, done, dim);
-            paint::label(p, chip.with_min_x(c.x + r), &text, font, pal.text.gamma_multiply(dim));
+            paint::label_fit(p, chip.with_min_x(c.x + r), &texts, &keep, font, pal.text.gamma_multiply(dim));
         }
         _ => {}
     }
 }
 
-/// A count of items that did not fit, listing them on hover.
+/// A count of items that did not fit, listing them on hover: a pill as
+/// wide as its text (the first of `texts` that fits), at the right of
+/// `place` and never outside it, in type a little smaller than the cell's.
 #[expect(clippy::too_many_arguments, reason = "what to show, where, and the items to list")]
 pub(super) fn hidden_ui(
     ui: &mut Ui,
     cx: &Cx<'_>,
-    rect: Rect,
+    place: Rect,
     salt: (&str, usize),
-    text: &str,
+    texts: &[&str],
     label: &str,
     items: &[CalendarItem<'_>],
     hidden: &[usize],
 ) {
+    let p = ui.painter();
+    let font = FontId::proportional((cx.tokens.small_size * 0.85).max(9.0).min(place.height()));
+    let galley = paint::fit(p, texts, "", font, cx.pal.text, place.width() - 8.0);
+    let width = (galley.size().x + 8.0).min(place.width());
+    let rect = Rect::from_min_max(pos2(place.right() - width, place.top()), place.max);
     let r = ui.interact(rect, egui::Id::unique(("relplan.calendar.more", salt)), egui::Sense::hover());
     r.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Label, true, label));
     let p = ui.painter();
     p.rect(rect, 4.0, cx.pal.background, Stroke::new(1.0, cx.pal.grid.gamma_multiply(2.0)), egui::StrokeKind::Inside);
-    p.text(rect.center(), Align2::CENTER_CENTER, text, FontId::proportional(cx.tokens.small_size), cx.pal.text);
+    p.galley(rect.center() - galley.size() / 2.0, galley, cx.pal.text);
     if r.hovered() {
         r.on_hover_ui(|ui| list_ui(ui, cx, items, hidden, "use the week view or the filters"));
     }

@@ -7,7 +7,9 @@
 
 use crate::model::Phase;
 use crate::ui::theme::Tokens;
-use egui::{Color32, CornerRadius, FontId, Painter, Pos2, Rect, Shape, Stroke, StrokeKind, pos2, vec2};
+use egui::text::{LayoutJob, TextWrapping};
+use egui::{Color32, CornerRadius, FontId, Galley, Painter, Pos2, Rect, Shape, Stroke, StrokeKind, pos2, vec2};
+use std::sync::Arc;
 
 /// The calendar's colours, from the theme's tokens.
 #[derive(Clone, Copy, Debug)]
@@ -169,15 +171,88 @@ pub fn block(painter: &Painter, rect: Rect, fill: Color32, outline: Option<Strok
     }
 }
 
-/// Text left-aligned in `rect` (vertically centred), clipped to it; nothing
-/// when the rectangle is too narrow to show a letter.
+/// Text left-aligned in `rect` (vertically centred), cut with "…" when it
+/// is wider; nothing when the rectangle is too narrow to show a letter.
 pub fn label(painter: &Painter, rect: Rect, text: &str, font: FontId, color: Color32) {
-    if rect.width() < font.size * 1.2 || text.is_empty() {
+    label_fit(painter, rect, &[text], "", font, color);
+}
+
+/// Like [`label`], with the longest wording first; see [`fit`].
+pub fn label_fit(painter: &Painter, rect: Rect, texts: &[&str], keep: &str, font: FontId, color: Color32) {
+    if rect.width() < font.size * 1.2 || texts.iter().all(|t| t.is_empty()) {
         return;
     }
     let inner = rect.shrink2(vec2(4.0, 0.0));
-    let p = painter.with_clip_rect(inner.intersect(painter.clip_rect()));
-    p.text(pos2(inner.left(), inner.center().y), egui::Align2::LEFT_CENTER, text, font, color);
+    let galley = fit(painter, texts, keep, font, color, inner.width());
+    // "R…" says nothing: a cut text shows at least three letters, or none.
+    if galley.elided && shown_text(&galley).chars().count() < 4 {
+        return;
+    }
+    let p = painter.with_clip_rect(inner.expand2(vec2(1.0, 0.0)).intersect(painter.clip_rect()));
+    p.galley(pos2(inner.left(), inner.center().y - galley.size().y / 2.0), galley, color);
+}
+
+/// One line of text no wider than `width`: the first of `texts` that fits
+/// whole; else the last one cut with "…", if that still shows `keep` (the
+/// words that tell the item apart, such as a release's id) and a few letters
+/// more; else `keep` alone, cut with "…" if even that is too wide.
+pub fn fit(painter: &Painter, texts: &[&str], keep: &str, font: FontId, color: Color32, width: f32) -> Arc<Galley> {
+    let cut = |text: &str| {
+        let mut job = LayoutJob::simple_singleline(text.to_owned(), font.clone(), color);
+        job.wrap = TextWrapping::truncate_at_width(width.max(0.0));
+        painter.layout_job(job)
+    };
+    for text in texts {
+        let galley = painter.layout_no_wrap((*text).to_owned(), font.clone(), color);
+        if galley.size().x <= width {
+            return galley;
+        }
+    }
+    let last = texts.last().copied().unwrap_or_default();
+    let galley = cut(last);
+    let shown = shown_text(&galley);
+    let shown = shown.trim_end_matches('…');
+    if keep.is_empty() || (shown.starts_with(keep) && shown.chars().count() >= keep.chars().count() + 3) {
+        return galley;
+    }
+    let whole = painter.layout_no_wrap(keep.to_owned(), font.clone(), color);
+    if whole.size().x <= width { whole } else { cut(keep) }
+}
+
+/// The text a galley shows (a cut one ends in "…"; its `text()` is the whole).
+fn shown_text(galley: &Galley) -> String {
+    galley.rows.iter().flat_map(|r| r.glyphs.iter().map(|g| g.chr)).collect()
+}
+
+/// `text` wrapped between words into at most `rows` lines no wider than
+/// `width`; a word too long for a line, or the last line when the text
+/// goes on, is cut with "…". Never breaks inside a word.
+pub fn wrap_words(painter: &Painter, text: &str, font: &FontId, width: f32, rows: usize) -> String {
+    let wide = |s: &str| painter.layout_no_wrap(s.to_owned(), font.clone(), Color32::WHITE).size().x > width;
+    let cut = |s: &str| {
+        let mut job = LayoutJob::simple_singleline(s.to_owned(), font.clone(), Color32::WHITE);
+        job.wrap = TextWrapping::truncate_at_width(width.max(0.0));
+        shown_text(&painter.layout_job(job))
+    };
+    let mut lines: Vec<String> = Vec::new();
+    for word in text.split_whitespace() {
+        let full = lines.len() >= rows;
+        match lines.last_mut() {
+            Some(last) if !wide(&format!("{last} {word}")) => {
+                last.push(' ');
+                last.push_str(word);
+            }
+            Some(last) if full => {
+                // No room for another line: the last one says there is more.
+                let more = format!("{last}…");
+                *last = if wide(&more) { cut(&format!("{last} {word}")) } else { more };
+                break;
+            }
+            _ if full => break,
+            _ => lines.push(if wide(word) { cut(word) } else { word.to_owned() }),
+        }
+    }
+    lines.join("\n")
 }
 
 /// The ⚠ mark of a conflict at the top-right corner of `rect`.

@@ -24,8 +24,9 @@ pub fn phase_bar_ui(ui: &mut Ui, cx: &mut Cx<'_>, lane: &Lane<'_>, item: &Calend
     let dim = if dragging.is_some_and(|s| !s.is_zero()) { 0.35 } else { 1.0 };
     p.rect_filled(bar, 2.0, cx.pal.phase(phase).gamma_multiply(dim));
     p.rect_filled(Rect::from_min_size(bar.min, vec2(2.0, bar.height())), 0.0, cx.pal.phase_edge(phase));
-    let size = cx.tokens.small_size * 0.9;
-    if bar.height() >= size {
+    // A little smaller type in a bar lower than the label, down to a size still read from a seat.
+    let size = label_size(&cx.tokens).min(bar.height() + 1.0);
+    if size >= 9.0 {
         paint::label(p, bar, label, FontId::proportional(size), cx.pal.text.gamma_multiply(dim));
     }
     if let Some(d) = cx.dragging(item).filter(|d| !d.shift.is_zero())
@@ -40,6 +41,16 @@ pub fn phase_bar_ui(ui: &mut Ui, cx: &mut Cx<'_>, lane: &Lane<'_>, item: &Calend
 
 /// The most rows of releases the lane shows.
 const MAX_ROWS: usize = 4;
+
+/// The size of a phase bar's label.
+fn label_size(t: &crate::ui::theme::Tokens) -> f32 {
+    t.small_size * 0.9
+}
+
+/// The height of a Releases lane whose every row of bars has room for its label.
+pub fn labelled_height(t: &crate::ui::theme::Tokens) -> f32 {
+    MAX_ROWS as f32 * (label_size(t) + 3.0) + 8.0
+}
 
 /// The environment timeline's lane of every release's phases in `range`
 /// (of days `first` to `last`). Releases are packed by their plan's

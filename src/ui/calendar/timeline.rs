@@ -25,8 +25,9 @@ use crate::model::{Environment, Release};
 use crate::schedule::items::calendar_items_among;
 use crate::schedule::items::day_interval;
 use crate::schedule::{CalendarItem, Interval, ItemFilter, Kinds, Source};
-use egui::{Align2, FontId, Pos2, Rect, Stroke, Ui, pos2, vec2};
+use egui::{Align2, FontId, Galley, Pos2, Rect, Stroke, Ui, pos2, vec2};
 use jiff::civil::Date;
+use std::sync::Arc;
 
 /// Shows the timeline of the period that contains `anchor`.
 pub fn timeline_ui(
@@ -53,7 +54,8 @@ pub fn timeline_ui(
         let minutes = (secs / 60.0 / f64::from(snap_minutes)).round() as i64 * i64::from(snap_minutes);
         Shift { days: minutes.div_euclid(1440), minutes: minutes.rem_euclid(1440) }
     };
-    header_ui(ui, cx, &axis, rect, first, last, header, span);
+    let tag = today_tag(ui, cx, &axis, rect, header).map(|(_, tag, _)| tag);
+    header_ui(ui, cx, &axis, rect, (first, last), header, span, tag);
     conflict_strip(
         ui,
         cx,
@@ -105,11 +107,18 @@ pub fn timeline_ui(
             }
             // The releases' phases, the milestones, then one lane per environment.
             let rows = envs.len() + 2;
-            let lane_h = (body.height() / rows as f32).clamp(line * 2.5 + 14.0, line * 4.0 + 14.0);
-            let scroll = egui::ScrollArea::vertical().id_salt("relplan.calendar.timeline.envs").auto_shrink(false);
-            scroll.show_rows(&mut body_ui, lane_h, rows, |ui, shown| {
-                for row in shown.clone() {
-                    let rect = lane_at(ui, row, shown.start, lane_h);
+            let (release_h, lane_h) = env_lane_heights(&t, body.height(), rows);
+            let height = |row: usize| if row == 0 { release_h } else { lane_h };
+            let total = release_h + lane_h * (rows - 1) as f32;
+            scroll_lanes(&mut body_ui, (t, cx.pal), "relplan.calendar.timeline.envs", total, |ui, top| {
+                let mut y = top;
+                for row in 0..rows {
+                    let rect = Rect::from_min_size(pos2(rect.left(), y), vec2(rect.width(), height(row)));
+                    y += height(row);
+                    // Only the lanes on screen are laid out.
+                    if !ui.is_rect_visible(rect) {
+                        continue;
+                    }
                     let lane = Lane { axis, rect, label_w, row, shift_at: &shift_at };
                     match row.checked_sub(2).and_then(|i| envs.get(i)) {
                         None if row == 0 && filter.kinds.phases => {
@@ -125,7 +134,6 @@ pub fn timeline_ui(
                         }
                     }
                 }
-                ui.allocate_space(vec2(rect.width(), lane_h * shown.len() as f32));
             });
         }
         LaneMode::Release => {
@@ -147,8 +155,10 @@ pub fn timeline_ui(
             if releases.is_empty() {
                 body_ui.weak("No release has anything planned in this period with the filters chosen.");
             }
-            let scroll = egui::ScrollArea::vertical().id_salt("relplan.calendar.timeline.releases").auto_shrink(false);
-            scroll.show_rows(&mut body_ui, lane_h, releases.len(), |ui, shown| {
+            let salt = "relplan.calendar.timeline.releases";
+            let overflow = show_scroll_bar(&mut body_ui, lane_h * releases.len() as f32, body);
+            let scroll = egui::ScrollArea::vertical().id_salt(salt).auto_shrink(false);
+            let out = scroll.show_rows(&mut body_ui, lane_h, releases.len(), |ui, shown| {
                 for row in shown.clone() {
                     let rect = lane_at(ui, row, shown.start, lane_h);
                     let lane = Lane { axis, rect, label_w, row, shift_at: &shift_at };
@@ -156,22 +166,89 @@ pub fn timeline_ui(
                 }
                 ui.allocate_space(vec2(rect.width(), lane_h * shown.len() as f32));
             });
+            more_below(&body_ui, (t, cx.pal), salt, body, overflow, &out);
         }
     }
-    today_line(ui, cx, &axis, rect);
+    today_line(ui, cx, &axis, rect, header);
     drag_label(ui, cx);
 }
 
-#[expect(clippy::too_many_arguments, reason = "the header needs the period and its geometry")]
+/// The heights of the environment timeline's lanes, `rows` of them in
+/// `room` points: the Releases lane (first) and every other lane. They are
+/// sized to fit down to a lane just tall enough for its title, and the
+/// Releases lane keeps room for its rows of labelled bars.
+fn env_lane_heights(t: &crate::ui::theme::Tokens, room: f32, rows: usize) -> (f32, f32) {
+    let line = t.small_size + 6.0;
+    let (least, most) = (t.body_size + 10.0, line * 4.0 + 14.0);
+    let even = room / rows.max(1) as f32;
+    let releases = super::phase_lane::labelled_height(t);
+    if even >= releases || rows < 2 {
+        let h = even.clamp(least, most);
+        return (h, h);
+    }
+    let releases = releases.min(room * 0.4).max(even);
+    (releases, ((room - releases) / (rows - 1) as f32).clamp(least, most))
+}
+
+/// A vertical scroll area of lanes `total` points high; `add` gets the
+/// top of the first lane. See [`more_below`].
+fn scroll_lanes(ui: &mut Ui, look: Look, salt: &str, total: f32, add: impl FnOnce(&mut Ui, f32)) {
+    let view = ui.available_rect_before_wrap();
+    let overflow = show_scroll_bar(ui, total, view);
+    let out = egui::ScrollArea::vertical().id_salt(salt).auto_shrink(false).show(ui, |ui| {
+        let (all, _) = ui.allocate_exact_size(vec2(ui.available_width(), total), egui::Sense::hover());
+        add(ui, all.top());
+    });
+    more_below(ui, look, salt, view, overflow, &out);
+}
+
+/// The theme's tokens and the calendar's colours.
+type Look = (crate::ui::theme::Tokens, super::paint::Palette);
+
+/// Keeps the scroll bar shown when lanes `total` points high do not fit in `view`; returns whether they do not.
+fn show_scroll_bar(ui: &mut Ui, total: f32, view: Rect) -> bool {
+    let overflow = total > view.height() + 0.5;
+    if overflow {
+        let scroll = &mut ui.style_mut().spacing.scroll;
+        scroll.dormant_handle_opacity = 0.8;
+        scroll.dormant_background_opacity = 0.5;
+    }
+    overflow
+}
+
+/// While lanes lie below the view, a note at the foot of the label column says so.
+fn more_below<R>(
+    ui: &Ui,
+    (t, pal): Look,
+    salt: &str,
+    view: Rect,
+    overflow: bool,
+    out: &egui::scroll_area::ScrollAreaOutput<R>,
+) {
+    let below = out.content_size.y - out.state.clamped_offset().y - out.inner_rect.height();
+    if !overflow || below <= 1.0 {
+        return;
+    }
+    let text = "⬇ More lanes below";
+    let p = ui.painter();
+    let galley = p.layout_no_wrap(text.to_owned(), FontId::proportional(t.small_size), pal.text);
+    let at = pos2(view.left() + 6.0, view.bottom() - galley.size().y - 4.0);
+    let back = Rect::from_min_size(at - vec2(4.0, 2.0), galley.size() + vec2(8.0, 4.0));
+    p.rect(back, 4.0, pal.background, Stroke::new(1.0, pal.weak), egui::StrokeKind::Inside);
+    p.galley(at, galley, pal.text);
+    let r = ui.interact(back, egui::Id::unique(("relplan.calendar.more-lanes", salt)), egui::Sense::hover());
+    r.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Label, true, text));
+}
+#[expect(clippy::too_many_arguments, reason = "the header needs the period, its geometry and the today tag")]
 fn header_ui(
     ui: &Ui,
     cx: &Cx<'_>,
     axis: &TimeAxis,
     rect: Rect,
-    first: Date,
-    last: Date,
+    (first, last): (Date, Date),
     header: f32,
     span: TimelineSpan,
+    tag: Option<Rect>,
 ) {
     let p = ui.painter();
     let pal = &cx.pal;
@@ -214,13 +291,13 @@ fn header_ui(
         } else if d.weekday() == jiff::civil::Weekday::Monday {
             p.line_segment([pos2(at, mid), pos2(at, rect.bottom())], Stroke::new(1.0, pal.grid));
             if span == TimelineSpan::Quarter {
-                p.text(
-                    pos2(at + 3.0, rect.top() + header - 2.0),
-                    Align2::LEFT_BOTTOM,
-                    d.day().to_string(),
-                    small.clone(),
-                    pal.weak,
-                );
+                let galley = p.layout_no_wrap(d.day().to_string(), small.clone(), pal.weak);
+                let size = galley.size();
+                let number = Rect::from_min_size(pos2(at + 3.0, rect.top() + header - 2.0 - size.y), size);
+                // The "Today" tag takes the place of the numbers it would cover.
+                if tag.is_none_or(|t| !t.expand2(vec2(2.0, 0.0)).intersects(number)) {
+                    p.galley(number.min, galley, pal.weak);
+                }
             }
         }
         d = add_days(d, 1);
@@ -280,17 +357,27 @@ fn conflict_strip(ui: &mut Ui, cx: &Cx<'_>, axis: &TimeAxis, strip: Rect) {
     }
 }
 
-fn today_line(ui: &Ui, cx: &Cx<'_>, axis: &TimeAxis, rect: Rect) {
+/// The "Today" tag: on the row of day numbers (under the months' names,
+/// which it would otherwise cover), centred on now; `None` when today is
+/// outside the period.
+fn today_tag(ui: &Ui, cx: &Cx<'_>, axis: &TimeAxis, rect: Rect, header: f32) -> Option<(f32, Rect, Arc<Galley>)> {
     let day = day_interval(cx.today, cx.today, &cx.tz);
     if day.end < axis.start || day.start > axis.end {
-        return;
+        return None;
     }
     let x = axis.x(cx.now);
+    let font = FontId::proportional(cx.tokens.small_size);
+    let galley = ui.painter().layout_no_wrap("Today".to_owned(), font, cx.pal.on_deployment);
+    let size = galley.size() + vec2(8.0, 2.0);
+    let left = (x - size.x / 2.0).clamp(axis.left, (axis.right - size.x).max(axis.left));
+    let tag = Rect::from_min_size(pos2(left, rect.top() + header - size.y - 1.0), size);
+    Some((x, tag, galley))
+}
+
+fn today_line(ui: &Ui, cx: &Cx<'_>, axis: &TimeAxis, rect: Rect, header: f32) {
+    let Some((x, tag, galley)) = today_tag(ui, cx, axis, rect, header) else { return };
     let p = ui.painter();
-    p.line_segment([pos2(x, rect.top()), pos2(x, rect.bottom())], Stroke::new(2.0, cx.pal.today));
-    let t = &cx.tokens;
-    let galley = p.layout_no_wrap("Today".to_owned(), FontId::proportional(t.small_size), cx.pal.on_deployment);
-    let tag = Rect::from_min_size(pos2(x - galley.size().x / 2.0 - 4.0, rect.top()), galley.size() + vec2(8.0, 2.0));
+    p.line_segment([pos2(x, tag.bottom()), pos2(x, rect.bottom())], Stroke::new(2.0, cx.pal.today));
     p.rect_filled(tag, 3.0, cx.pal.today);
     p.galley(tag.min + vec2(4.0, 1.0), galley, cx.pal.on_deployment);
 }

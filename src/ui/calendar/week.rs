@@ -59,8 +59,12 @@ pub fn week_ui(ui: &mut Ui, cx: &mut Cx<'_>, filter: &ItemFilter, anchor: Date) 
                         let fits =
                             p.layout_no_wrap(full.clone(), font, cx.pal.blackout_text).size().x < r.width() - 10.0;
                         let title = if fits { full } else { blackout.name.clone() };
-                        let galley =
-                            p.layout(title, FontId::proportional(t.small_size), cx.pal.blackout_text, r.width() - 8.0);
+                        // Between words, as many lines as the block has room for, "…" when cut.
+                        let font = FontId::proportional(t.small_size);
+                        let row = p.layout_no_wrap("Ag".to_owned(), font.clone(), cx.pal.blackout_text).size().y;
+                        let rows = ((r.height() - 6.0) / row).floor().max(1.0) as usize;
+                        let text = paint::wrap_words(p, &title, &font, r.width() - 8.0, rows);
+                        let galley = p.layout_no_wrap(text, font, cx.pal.blackout_text);
                         let back = Rect::from_min_size(r.min + vec2(2.0, 2.0), galley.size() + vec2(6.0, 2.0));
                         let clip = p.with_clip_rect(r.intersect(p.clip_rect()));
                         clip.rect_filled(back, 3.0, cx.pal.background.gamma_multiply(0.9));
@@ -240,7 +244,8 @@ fn block_text(p: &egui::Painter, cx: &Cx<'_>, item: &CalendarItem<'_>, rect: Rec
         if y + size > rect.bottom() || rect.width() < size * 1.5 {
             break;
         }
-        clip.text(pos2(rect.left() + 4.0, y), Align2::LEFT_TOP, text, font.clone(), cx.pal.on_deployment);
+        let galley = paint::fit(p, &[&text], "", font.clone(), cx.pal.on_deployment, rect.width() - 8.0);
+        clip.galley(pos2(rect.left() + 4.0, y), galley, cx.pal.on_deployment);
         y += size + 3.0;
     }
 }
