@@ -209,6 +209,9 @@ impl Theme {
             style.spacing.item_spacing = egui::vec2(t.spacing, t.spacing * 0.75);
             style.spacing.button_padding = egui::vec2(t.spacing, t.spacing * 0.5);
             style.spacing.interact_size.y = t.body_size + t.spacing * 1.5;
+            // On a projector a pale grey scroll bar vanishes: draw it in the
+            // text colour so the room can see there is more below.
+            style.spacing.scroll.foreground_color = self == Theme::Projector;
         });
     }
 }
@@ -221,4 +224,23 @@ pub fn tokens(ctx: &egui::Context) -> Tokens {
 /// Records the theme in use so that [`tokens`] finds it.
 pub fn set_current(ctx: &egui::Context, theme: Theme) {
     ctx.data_mut(|d| d.insert_temp(egui::Id::unique("relplan.theme"), theme));
+}
+
+#[cfg(test)]
+mod tests {
+    use super::Theme;
+
+    #[test]
+    fn selected_text_keeps_the_selection_colour_and_the_projector_scroll_bar_is_dark() {
+        for theme in [Theme::Light, Theme::Dark, Theme::Projector] {
+            let ctx = egui::Context::default();
+            theme.apply(&ctx);
+            let style = ctx.global_style();
+            // An override would paint selected tabs in the body text colour on the accent.
+            assert_eq!(style.visuals.override_text_color, None, "{theme:?}");
+            assert_eq!(style.visuals.selection.stroke.color, theme.tokens().on_accent, "{theme:?}");
+            assert_eq!(style.visuals.widgets.inactive.fg_stroke.color, theme.tokens().text, "{theme:?}");
+            assert_eq!(style.spacing.scroll.foreground_color, theme == Theme::Projector, "{theme:?}");
+        }
+    }
 }
