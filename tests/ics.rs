@@ -376,3 +376,20 @@ fn a_broken_file_gives_a_clear_error_and_no_edit() {
         p.problems
     );
 }
+
+#[test]
+fn dates_outside_four_digit_years_are_left_out_rather_than_written_wrongly() {
+    let mut book = example();
+    let r = &mut book.releases[0];
+    let (release, kept, dropped) = (r.id.clone(), r.milestones[0].id.clone(), r.milestones[1].id.clone());
+    r.milestones[1].date = date(-9999, 4, 11);
+    let text = to_ics(&book, &IcsOptions::default());
+    let dates = text.lines().filter(|l| ["DTSTART", "DTEND", "DTSTAMP"].iter().any(|k| l.starts_with(k)));
+    assert!(dates.clone().count() > 0);
+    for line in dates {
+        assert!(!line.contains(":-"), "no negative year is written: {line}");
+    }
+    assert!(text.contains(&relplan::export::ics::milestone_uid(&release, &kept)), "the other milestones are there");
+    assert!(!text.contains(&relplan::export::ics::milestone_uid(&release, &dropped)), "the impossible one is left out");
+    parse(&text);
+}

@@ -100,14 +100,16 @@ pub fn to_ics(book: &Book, options: &IcsOptions) -> String {
         cal.append_property(Property::new(key, value));
     }
     cal.append_property(Property::new("X-WR-CALNAME", clean(&name)));
-    let stamp = chrono_utc(book.ledger.audit.last().map_or(Timestamp::UNIX_EPOCH, |e| e.at));
+    let last_change = book.ledger.audit.last().map_or(Timestamp::UNIX_EPOCH, |e| e.at);
+    let in_range = writable(last_change.to_zoned(jiff::tz::TimeZone::UTC).date());
+    let stamp = chrono_utc(if in_range { last_change } else { Timestamp::UNIX_EPOCH });
     let mut zones = Zones::default();
     for release in book.releases.iter().filter(|r| options.release.as_ref().is_none_or(|id| &r.id == id)) {
         if options.phases {
             phases(&mut cal, release, stamp);
         }
         if options.milestones {
-            for m in &release.milestones {
+            for m in release.milestones.iter().filter(|m| writable(m.date)) {
                 let mut e = event(&milestone_uid(&release.id, &m.id), stamp);
                 e.summary(&clean(&format!("{} milestone: {}", release.id, m.name)));
                 let done = if m.done { "Reached." } else { "Not yet reached." };
@@ -119,7 +121,9 @@ pub fn to_ics(book: &Book, options: &IcsOptions) -> String {
             }
         }
         if options.deployments {
-            for d in &release.deployments {
+            let windows =
+                |d: &&crate::model::Deployment| writable(d.window.start.date()) && writable(d.window.end.date());
+            for d in release.deployments.iter().filter(windows) {
                 let mut e = event(&deployment_uid(&release.id, &d.id), stamp);
                 let env =
                     book.environment(&d.environment).map_or_else(|| d.environment.to_string(), |x| x.name.clone());
@@ -137,7 +141,7 @@ pub fn to_ics(book: &Book, options: &IcsOptions) -> String {
         }
     }
     if options.blackouts {
-        for b in &book.blackouts {
+        for b in book.blackouts.iter().filter(|b| writable(b.window.start.date()) && writable(b.window.end.date())) {
             cal.push(blackout_event(book, b, stamp, &mut zones));
         }
     }
@@ -148,7 +152,7 @@ pub fn to_ics(book: &Book, options: &IcsOptions) -> String {
 fn phases(cal: &mut Calendar, release: &Release, stamp: chrono::DateTime<chrono::Utc>) {
     for phase in Phase::ALL {
         let Some(dates) = release.phases.get(phase) else { continue };
-        let Some((first, last)) = phase_days(dates) else { continue };
+        let Some((first, last)) = phase_days(dates).filter(|(a, b)| writable(*a) && writable(*b)) else { continue };
         let mut e = event(&phase_uid(&release.id, phase), stamp);
         e.summary(&clean(&format!("{} {}: {}", release.id, release.name, phase.label())));
         let mut text = release_line(release);
@@ -313,6 +317,13 @@ fn all_day(e: &mut icalendar::Event, first: Date, last: Date) {
     let end = last.tomorrow().unwrap_or(last);
     e.starts(DatePerhapsTime::Date(chrono_date(first)));
     e.ends(DatePerhapsTime::Date(chrono_date(end)));
+}
+
+/// Whether a date can be written in iCalendar, whose dates have four-digit
+/// years (0001 to 9999). Events with a date outside are left out rather
+/// than written in a form calendars reject.
+fn writable(d: Date) -> bool {
+    (1..=9999).contains(&d.year())
 }
 
 fn chrono_date(d: Date) -> chrono::NaiveDate {
