@@ -169,11 +169,15 @@ fn cancel_leaves_the_release_where_it_was() {
 fn go_there_from_the_checks_shows_the_release() {
     let mut h = app_with_example();
     h.run();
-    checks_filtered(&mut h, "REL-6");
-    let go = h.get_all_by_label_contains("Go there:").next().expect("a finding of REL-6");
+    checks_filtered(&mut h, "REL-5");
+    let go = h.get_all_by_label_contains("Go there:").find(|n| {
+        use egui_kittest::kittest::NodeT;
+        n.accesskit_node().label().is_some_and(|l| l.contains(" releases[REL-5]"))
+    });
+    let go = go.expect("a finding in REL-5's plan");
     go.click();
     h.run();
-    assert_eq!(h.state().selected_release_id(), Some(&Id::from("REL-6")));
+    assert_eq!(h.state().selected_release_id(), Some(&Id::from("REL-5")));
 }
 
 #[test]
@@ -227,4 +231,20 @@ fn go_there_opens_and_scrolls_to_the_section_to_fix() {
     let screen = h.ctx.content_rect();
     assert!(screen.contains(header.center()), "the section's header {header:?} is on screen {screen:?}");
     assert!(h.query_all_by_label_contains("Marta Silva").count() > 0);
+}
+
+#[test]
+fn go_there_on_a_shared_record_opens_it_in_the_book() {
+    let mut h = app_with_example();
+    h.run();
+    checks_filtered(&mut h, "RFC-2172");
+    // The finding concerns REL-6, but what to fix is the change request itself.
+    h.get_by_label("Go there: R10 changes[CHG-6].risk").click();
+    for _ in 0..4 {
+        h.run();
+    }
+    h.get_by_label_contains("Requests for change that releases implement");
+    // The change request's card is open, with the field the finding names.
+    assert!(h.query_all_by_label_contains("RFC-2172").count() > 0, "the change request is in view");
+    assert!(h.query_all_by_label("Risk band").count() > 0, "its card is open");
 }

@@ -130,9 +130,40 @@ pub struct BookViewState {
     known_errors: ListView,
 }
 
+impl BookViewState {
+    /// Opens the tab that holds the record at `at` ("Go there" from a
+    /// finding), with that record shown, opened and scrolled to.
+    pub fn show(&mut self, at: &crate::edit::Path) {
+        let (tab, list, id) = match at.0.first() {
+            Some(crate::edit::Step::Item(list, id)) => match list.as_str() {
+                "people" => (BookTab::People, Some(&mut self.people), id),
+                "environments" => (BookTab::Environments, Some(&mut self.environments), id),
+                "blackouts" => (BookTab::Blackouts, Some(&mut self.blackouts), id),
+                "config_items" => (BookTab::ConfigItems, Some(&mut self.config_items), id),
+                "changes" => (BookTab::Changes, Some(&mut self.changes), id),
+                "known_errors" => (BookTab::KnownErrors, Some(&mut self.known_errors), id),
+                _ => return,
+            },
+            _ => {
+                self.tab = BookTab::Policy;
+                return;
+            }
+        };
+        self.tab = tab;
+        if let Some(view) = list {
+            view.filter.clear();
+            view.reveal = Some(id.clone());
+            view.scroll_to_reveal = true;
+        }
+    }
+}
+
 /// Shows the book's shared records and returns their edits in `out`.
 pub fn book_view_ui(ui: &mut egui::Ui, book: &Book, state: &mut BookViewState, out: &mut Intents) {
     let t = theme::tokens(ui.ctx());
+    if let Some(f) = crate::ui::checks::take_pending_book_goto(ui.ctx()) {
+        state.show(&f.at);
+    }
     ui.horizontal_wrapped(|ui| {
         for tab in BookTab::ALL {
             let title = match tab.count(book) {

@@ -60,7 +60,29 @@ pub fn take_pending_goto(ctx: &egui::Context, release: &Id) -> Option<Finding> {
     ctx.data_mut(|d| {
         let pending: Option<Finding> = d.get_temp(pending_key());
         match pending {
-            Some(f) if f.release.as_ref() == Some(release) => {
+            Some(f) if f.release.as_ref() == Some(release) && is_in_a_release(&f) => {
+                d.remove::<Finding>(pending_key());
+                Some(f)
+            }
+            _ => None,
+        }
+    })
+}
+
+/// Whether a finding's record is part of a release (`releases[REL-n]…`),
+/// rather than one of the book's shared records or its policy, even when
+/// the finding concerns a release (a change request the release ships).
+pub fn is_in_a_release(f: &Finding) -> bool {
+    matches!(f.at.0.first(), Some(crate::edit::Step::Item(list, _)) if list == "releases")
+}
+
+/// Takes the finding whose "Go there" was pressed, when its record is one
+/// of the book's shared records or the policy: the book view shows it.
+pub fn take_pending_book_goto(ctx: &egui::Context) -> Option<Finding> {
+    ctx.data_mut(|d| {
+        let pending: Option<Finding> = d.get_temp(pending_key());
+        match pending {
+            Some(f) if !is_in_a_release(&f) => {
                 d.remove::<Finding>(pending_key());
                 Some(f)
             }

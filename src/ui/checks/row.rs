@@ -115,16 +115,17 @@ pub fn finding_ui(ui: &mut Ui, book: &Book, f: &Finding, visited: bool, out: &mu
     });
     row.with_layout(Layout::right_to_left(Align::Center), |ui| {
         let name = format!("Go there: {} {}", f.rule, f.path());
+        let in_release = super::is_in_a_release(f) && release.is_some();
         let hint = match &f.release {
-            Some(id) => format!("Show {id} where this is fixed: {}", place(f)),
-            None => "Show the book's shared records".to_owned(),
+            Some(id) if in_release => format!("Show {id} where this is fixed: {}", place(f)),
+            _ => format!("Show the book's record where this is fixed: {}", place(f)),
         };
         let r = ui.button("Go there").on_hover_text(hint);
         r.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Button, true, &name));
         if r.clicked() {
             super::remember_goto(ui.ctx(), f);
             match &f.release {
-                Some(id) if release.is_some() => out.push(Intent::SelectRelease(id.clone())),
+                Some(id) if in_release => out.push(Intent::SelectRelease(id.clone())),
                 _ => out.push(Intent::Run(CommandId::ViewBook)),
             }
         }
