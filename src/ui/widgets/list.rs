@@ -52,9 +52,15 @@ pub fn list_ui<T: Entity + Serialize>(
                     ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
                         row_buttons(ui, out, at, list, noun, id, index, count);
                         if !head.status.is_empty() {
-                            // The status gives way before the title does: at
-                            // most two fifths of what is left, shortened with "…".
-                            let most = ui.available_width() * 0.4;
+                            // The status takes what the whole title leaves; when
+                            // both cannot fit, it gives way first, keeping two
+                            // fifths of the row, shortened with "…".
+                            let font = egui::TextStyle::Body.resolve(ui.style());
+                            let color = ui.visuals().text_color();
+                            let title_width =
+                                ui.painter().layout_no_wrap(format!("{number}. {title}"), font, color).size().x;
+                            let room = ui.available_width() - title_width - ui.spacing().item_spacing.x * 2.0;
+                            let most = room.max(ui.available_width() * 0.4);
                             ui.scope(|ui| {
                                 ui.set_max_width(most);
                                 ui.add(egui::Label::new(egui::RichText::new(&head.status).weak()).truncate())
