@@ -256,3 +256,20 @@ fn the_list_counts_errors_and_warnings_and_leaves_notes_to_the_checks() {
         assert!(header.contains(" note"), "{header}");
     }
 }
+
+#[test]
+fn a_release_row_shows_when_it_goes_live_not_its_first_test_deployment() {
+    let mut h = app_with_example();
+    h.run();
+    let b = book(&h);
+    let r5 = b.release(&relplan::model::Id::from("REL-5")).cloned().expect("REL-5");
+    let production = |d: &relplan::model::Deployment| {
+        b.environment(&d.environment).is_some_and(|e| e.kind == relplan::model::EnvironmentKind::Production)
+    };
+    let first = r5.deployments.iter().map(|d| d.window.start.date()).min().expect("deployments");
+    let live = r5.deployments.iter().filter(|d| production(d)).map(|d| d.window.start.date()).min().expect("prod");
+    assert_ne!(first, live, "the example deploys REL-5 to a test environment first");
+    let words = |d: jiff::civil::Date| format!("deploys {}", d.strftime("%-d %b %Y"));
+    assert!(h.query_by_label_contains(&words(live)).is_some(), "the row says {}", words(live));
+    assert!(h.query_by_label_contains(&words(first)).is_none(), "not {}", words(first));
+}

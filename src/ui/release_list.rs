@@ -82,10 +82,28 @@ pub fn key_date(r: &Release) -> Option<Date> {
         .or(r.phases.planning.planned_start)
 }
 
-/// A row's key dates: when it deploys and when it is planned to close,
+/// When a release goes live: its first deployment to a production
+/// environment, else its last deployment planned (as the walkthrough's
+/// overview names it), else the planned start of its deployment phase.
+/// A test deployment weeks earlier is not the date a reader looks for.
+pub fn go_live(book: &Book, r: &Release) -> Option<Date> {
+    let production = |d: &&crate::model::Deployment| {
+        book.environment(&d.environment).is_some_and(|e| e.kind == crate::model::EnvironmentKind::Production)
+    };
+    let start = |d: &crate::model::Deployment| d.window.start.date();
+    r.deployments
+        .iter()
+        .filter(production)
+        .map(start)
+        .min()
+        .or_else(|| r.deployments.iter().map(start).max())
+        .or(r.phases.deployment.planned_start)
+}
+
+/// A row's key dates: when it goes live and when it is planned to close,
 /// e.g. "deploys 9 Mar 2027 · closes 30 Mar".
-pub fn key_dates(r: &Release) -> String {
-    let deploys = r.deployments.iter().map(|d| d.window.start.date()).min().or(r.phases.deployment.planned_start);
+pub fn key_dates(book: &Book, r: &Release) -> String {
+    let deploys = go_live(book, r);
     let (verb, first) = match (deploys, r.phases.planning.actual_start.or(r.phases.planning.planned_start)) {
         (Some(d), _) => ("deploys", Some(d)),
         (None, Some(s)) => ("starts", Some(s)),
@@ -233,7 +251,7 @@ fn filters_ui(ui: &mut egui::Ui, book: &Book, state: &mut ListState) {
 fn row_ui(ui: &mut egui::Ui, book: &Book, r: &Release, problems: Problems, is_selected: bool, out: &mut Intents) {
     let t = theme::tokens(ui.ctx());
     let kind = book.release_type(&r.release_type).map_or("No type", |t| t.name.as_str());
-    let dates = key_dates(r);
+    let dates = key_dates(book, r);
     let risk = super::risks::summary::release_summary(ui.ctx(), book, &r.id);
     let fill = if is_selected { t.raised } else { egui::Color32::TRANSPARENT };
     let response = egui::Frame::new()
