@@ -208,7 +208,7 @@ impl RelplanApp {
         self.read_only_banner_ui(ui);
         self.disk_notice_ui(ui);
         let Some(s) = &self.session else {
-            ui.label("No book is open. Use File › Open… or File › New book from template….");
+            ui.label("No book is open. Use File › Open… or File › New book from template… to start.");
             return;
         };
         if !s.findings.is_empty() {

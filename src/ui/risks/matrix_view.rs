@@ -350,7 +350,9 @@ fn axes_ui(ui: &Ui, t: &Tokens, geo: &Geometry, outer: Rect) {
             painter.text(pos2(outer.left(), geo.grid.top()), Align2::LEFT_TOP, "Likelihood ⬆", small.clone(), t.text);
             painter.text(pos2(outer.left(), y), Align2::LEFT_TOP, "Impact ➡", small, t.text);
         } else {
-            painter.text(pos2(outer.left(), y), Align2::LEFT_TOP, "Likelihood ⬆", small, t.text);
+            // Short rows: the bottom corner, on the impact numbers' line,
+            // names that axis; the likelihood words name theirs.
+            painter.text(pos2(outer.left(), y), Align2::LEFT_TOP, "Impact ➡", small, t.text);
         }
     }
 }
