@@ -51,12 +51,13 @@ pub fn history_panel_ui(ui: &mut egui::Ui, doc: &Document) -> Option<HistoryActi
         |ui, range| {
             for entry in audit.iter().rev().skip(range.start).take(range.len()) {
                 let when = entry.at.strftime("%Y-%m-%d %H:%M UTC");
-                ui.label(
-                    egui::RichText::new(format!("{when} · {} · {}", entry.who, entry.kind.label()))
-                        .small()
-                        .color(t.text_weak),
-                );
+                // One line of who and when over the words, and a rule
+                // under each entry, so each time reads with its own text.
+                let meta = format!("{when} · {} · {}", entry.who, entry.kind.label());
+                ui.add(egui::Label::new(egui::RichText::new(&meta).small().color(t.text_weak)).truncate())
+                    .on_hover_text(&meta);
                 ui.label(&entry.what);
+                ui.separator();
             }
         },
     );
