@@ -166,7 +166,8 @@ pub(super) fn date_time_ui(
 ) {
     ui.horizontal(|ui| {
         let mut date = value.date();
-        let r = ui.add(egui_extras::DatePickerButton::new(&mut date).id_salt(salt).calendar_week(true));
+        let r =
+            ui.add(egui_extras::DatePickerButton::new(&mut date).id_salt(salt).calendar_week(true).show_icon(false));
         r.widget_info(|| {
             egui::WidgetInfo::labeled(egui::Role::Button, true, format!("{label}, date: {}", value.date()))
         });

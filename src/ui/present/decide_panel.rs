@@ -226,8 +226,13 @@ fn action_ui(ui: &mut Ui, form: &mut DecideForm, people: &[RefOption], record: &
         }
         if let Some(due) = &mut form.action_due {
             let name = format!("Due date: {due}");
-            ui.add(egui_extras::DatePickerButton::new(due).id_salt("present.action.due").calendar_week(true))
-                .accessible_name(name);
+            ui.add(
+                egui_extras::DatePickerButton::new(due)
+                    .id_salt("present.action.due")
+                    .calendar_week(true)
+                    .show_icon(false),
+            )
+            .accessible_name(name);
         }
     });
     let b = ui.add_enabled(!form.action_title.trim().is_empty(), egui::Button::new("Add action item"));

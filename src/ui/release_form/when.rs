@@ -72,7 +72,8 @@ pub(super) fn datetime_row(
     ui.horizontal(|ui| {
         let mut date = value.date();
         let salt = format!("{}.{field}", f.at);
-        ui.add(egui_extras::DatePickerButton::new(&mut date).id_salt(&salt).calendar_week(true)).labelled_by(label_id);
+        ui.add(egui_extras::DatePickerButton::new(&mut date).id_salt(&salt).calendar_week(true).show_icon(false))
+            .labelled_by(label_id);
         let (mut hour, mut minute) = (value.hour(), value.minute());
         clock_ui(ui, &mut hour, &mut minute, label);
         ui.label(RichText::new(if zone.trim().is_empty() { "no time zone" } else { zone }).color(t.text_weak));
@@ -109,8 +110,10 @@ pub(super) fn timestamp_row(f: &mut Fields<'_>, ui: &mut Ui, label: &str, field:
                 let dt = ts.to_zoned(TimeZone::UTC).datetime();
                 let mut date = dt.date();
                 let salt = format!("{}.{field}", f.at);
-                ui.add(egui_extras::DatePickerButton::new(&mut date).id_salt(&salt).calendar_week(true))
-                    .labelled_by(label_id);
+                ui.add(
+                    egui_extras::DatePickerButton::new(&mut date).id_salt(&salt).calendar_week(true).show_icon(false),
+                )
+                .labelled_by(label_id);
                 let (mut hour, mut minute) = (dt.hour(), dt.minute());
                 clock_ui(ui, &mut hour, &mut minute, label);
                 ui.label(RichText::new("UTC").color(t.text_weak));
