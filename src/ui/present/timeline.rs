@@ -67,7 +67,16 @@ pub fn timeline_ui(ui: &mut Ui, look: &Look, t: &Timeline) {
         Rect::from_min_max(pos2(left + label_w, rect.top() + header_h), pos2(rect.right(), rect.bottom() - footer_h));
     // Months: the first day shown is labelled only when its month has room for the name.
     let next_month = t.first.first_of_month().checked_add(jiff::Span::new().months(1)).unwrap_or(t.last);
-    let first_has_room = (next_month - t.first).get_days() as f32 * day_w > look.px(150.0);
+    let first_room = (next_month - t.first).get_days() as f32 * day_w;
+    let first_has_room = first_room > look.px(150.0);
+    // The plot's left edge is always ruled, so no bar seems to start among
+    // the lane names; a first month too short for its full name gets its
+    // short one ("Oct") when that fits.
+    painter.vline(x_of(t.first, left), rect.top()..=body.bottom(), Stroke::new(look.px(1.0), look.rule()));
+    if !first_has_room && t.first.day() != 1 && first_room > look.px(48.0) {
+        let at = pos2(x_of(t.first, left) + look.px(6.0), rect.top());
+        painter.text(at, Align2::LEFT_TOP, t.first.strftime("%b").to_string(), font.clone(), look.t.text_weak);
+    }
     for d in t.first.series(jiff::Span::new().days(1)).take_while(|d| *d <= t.last) {
         if d.day() == 1 || (d == t.first && first_has_room) {
             let x = x_of(d, left);
