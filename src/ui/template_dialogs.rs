@@ -173,8 +173,8 @@ impl RelplanApp {
 }
 
 /// The templates as rows of a grid: a button "From the <name> template",
-/// all as wide as the widest, and the description wrapped beside it ("Your
-/// template" under a user's own). Returns the row whose button was clicked.
+/// all as wide as the widest, and the description wrapped beside it
+/// ("(yours)" under a user's own). Returns the row whose button was clicked.
 fn template_rows(ui: &mut egui::Ui, rows: &[(String, String, bool)]) -> Option<usize> {
     let font = egui::TextStyle::Button.resolve(ui.style());
     let label = |name: &str| format!("From the {name} template");
@@ -192,7 +192,7 @@ fn template_rows(ui: &mut egui::Ui, rows: &[(String, String, bool)]) -> Option<u
             ui.vertical(|ui| {
                 ui.add(egui::Label::new(description.as_str()).wrap());
                 if *yours {
-                    ui.weak("Your template");
+                    ui.weak("(yours)");
                 }
             });
         });
