@@ -183,7 +183,7 @@ fn a_new_book_from_a_template_is_kept_by_the_recovery_journal() {
     h.run();
     h.get_by_label("New book from template…").click();
     h.run();
-    h.get_all_by_label_contains("Use ").next().expect("a template").click();
+    h.get_all_by_label_contains("From the ").next().expect("a template").click();
     h.run();
     assert!(h.state().session().is_some_and(|s| s.journal.is_some()), "the unsaved book has a journal");
 }

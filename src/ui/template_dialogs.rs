@@ -11,35 +11,36 @@ impl RelplanApp {
         ui.heading("New book from a template");
         let mut keep = true;
         super::dialog_fit::body_ui(ui, "new book", f32::INFINITY, |ui, _| {
+            ui.set_width(ui.available_width());
+            ui.label(
+                "Starts a new book from a template, with its policy, people and sample releases. It takes the \
+                 place of the open book in this window and is not saved until you save it.",
+            );
             if self.session.as_ref().is_some_and(|s| s.doc.is_dirty()) {
                 ui.colored_label(
                     ui.visuals().warn_fg_color,
                     "The open book has unsaved changes; they are lost if you continue.",
                 );
             }
-            for t in crate::templates::BUILTIN {
-                ui.horizontal(|ui| {
-                    if ui.button(format!("Use {}", t.name)).clicked() {
-                        match t.book() {
-                            Ok(book) => {
-                                let mut doc = Document::new(book);
-                                doc.note(AuditKind::Created, &format!("Created from the {} template", t.name));
-                                doc.mark_unsaved();
-                                let mut session = Session::new(doc, None, Vec::new());
-                                // Not saved anywhere yet: the recovery journal keeps it safe.
-                                self.protect(&mut session);
-                                self.set_session(session);
-                                self.set_status(
-                                    format!("New book from the {} template. Save it with Ctrl+S.", t.name),
-                                    false,
-                                );
-                            }
-                            Err(e) => self.set_status(format!("The template could not be read: {e}"), true),
-                        }
-                        keep = false;
+            let rows: Vec<_> = crate::templates::BUILTIN
+                .iter()
+                .map(|t| (t.name.to_string(), t.description().to_string(), false))
+                .collect();
+            if let Some(t) = template_rows(ui, &rows).and_then(|i| crate::templates::BUILTIN.get(i)) {
+                match t.book() {
+                    Ok(book) => {
+                        let mut doc = Document::new(book);
+                        doc.note(AuditKind::Created, &format!("Created from the {} template", t.name));
+                        doc.mark_unsaved();
+                        let mut session = Session::new(doc, None, Vec::new());
+                        // Not saved anywhere yet: the recovery journal keeps it safe.
+                        self.protect(&mut session);
+                        self.set_session(session);
+                        self.set_status(format!("New book from the {} template. Save it with Ctrl+S.", t.name), false);
                     }
-                    ui.label(t.description());
-                });
+                    Err(e) => self.set_status(format!("The template could not be read: {e}"), true),
+                }
+                keep = false;
             }
         });
         if ui.button("Cancel").clicked() {
@@ -56,34 +57,26 @@ impl RelplanApp {
         let mut edit = None;
         let mut problem = None;
         super::dialog_fit::body_ui(ui, "new release", f32::INFINITY, |ui, _| {
+            ui.set_width(ui.available_width());
             ui.label(
                 "Start from a template, with its typical milestones, runbook, criteria and risks, or from a blank \
                  plan.",
             );
-            for t in offered_templates(ui.ctx()).iter() {
-                ui.horizontal(|ui| {
-                    if ui.button(format!("From the {} template", t.name)).clicked() {
-                        keep = false;
-                        match t.book().map(|tb| crate::edit::release_from_template(book, &tb)) {
-                            Ok(Some((release, risks))) => {
-                                let id = release.id.clone();
-                                let mut edits =
-                                    vec![Edit::insert(Path::root(), "releases", book.releases.len(), &release)];
-                                edits.extend(risks.iter().map(|r| Edit::insert(Path::root(), "risks", usize::MAX, r)));
-                                let edits = edits.into_iter().collect::<Result<Vec<_>, _>>();
-                                edit = Some((id, edits, Some(t.name.clone())));
-                            }
-                            Ok(None) => {
-                                problem = Some(format!("The template {} holds no release to start from.", t.name))
-                            }
-                            Err(e) => problem = Some(format!("The template {} could not be read: {e}", t.name)),
-                        }
+            let offered = offered_templates(ui.ctx());
+            let rows: Vec<_> = offered.iter().map(|t| (t.name.clone(), t.description.clone(), t.is_user())).collect();
+            if let Some(t) = template_rows(ui, &rows).and_then(|i| offered.get(i)) {
+                keep = false;
+                match t.book().map(|tb| crate::edit::release_from_template(book, &tb)) {
+                    Ok(Some((release, risks))) => {
+                        let id = release.id.clone();
+                        let mut edits = vec![Edit::insert(Path::root(), "releases", book.releases.len(), &release)];
+                        edits.extend(risks.iter().map(|r| Edit::insert(Path::root(), "risks", usize::MAX, r)));
+                        let edits = edits.into_iter().collect::<Result<Vec<_>, _>>();
+                        edit = Some((id, edits, Some(t.name.clone())));
                     }
-                    ui.label(&t.description);
-                    if t.is_user() {
-                        ui.weak("(yours)");
-                    }
-                });
+                    Ok(None) => problem = Some(format!("The template {} holds no release to start from.", t.name)),
+                    Err(e) => problem = Some(format!("The template {} could not be read: {e}", t.name)),
+                }
             }
         });
         if ui.button("Blank release").clicked() {
@@ -177,6 +170,35 @@ impl RelplanApp {
         }
         keep
     }
+}
+
+/// The templates as rows of a grid: a button "From the <name> template",
+/// all as wide as the widest, and the description wrapped beside it
+/// ("(yours)" under a user's own). Returns the row whose button was clicked.
+fn template_rows(ui: &mut egui::Ui, rows: &[(String, String, bool)]) -> Option<usize> {
+    let font = egui::TextStyle::Button.resolve(ui.style());
+    let label = |name: &str| format!("From the {name} template");
+    let widest = rows
+        .iter()
+        .map(|(name, ..)| ui.painter().layout_no_wrap(label(name), font.clone(), egui::Color32::WHITE).size().x)
+        .fold(0.0, f32::max);
+    let width = widest + ui.spacing().button_padding.x * 2.0;
+    let mut clicked = None;
+    for (i, (name, description, yours)) in rows.iter().enumerate() {
+        ui.horizontal_top(|ui| {
+            if ui.add(egui::Button::new(label(name)).min_size(egui::vec2(width, 0.0))).clicked() {
+                clicked = Some(i);
+            }
+            ui.vertical(|ui| {
+                ui.add(egui::Label::new(description.as_str()).wrap());
+                if *yours {
+                    ui.weak("(yours)");
+                }
+            });
+        });
+        ui.add_space(ui.spacing().item_spacing.y);
+    }
+    clicked
 }
 
 /// The key of the list of templates a dialog offers.

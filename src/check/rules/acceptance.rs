@@ -127,10 +127,20 @@ pub fn check(cx: &mut Ctx<'_, '_>) {
     go_no_go(cx);
 }
 
-/// A text cut to a readable length.
+/// A text on one line, cut at a word boundary with "…" past a readable
+/// length (a single very long word is cut where the length runs out).
 fn short(s: &str) -> String {
-    let s = s.trim();
-    if s.chars().count() > 70 { s.chars().take(68).chain(['…']).collect() } else { s.to_owned() }
+    const MAX: usize = 90;
+    let s = s.split_whitespace().collect::<Vec<_>>().join(" ");
+    if s.chars().count() <= MAX {
+        return s;
+    }
+    let head: String = s.chars().take(MAX).collect();
+    let cut = match head.rfind(' ') {
+        Some(at) if at > MAX / 2 => &head[..at],
+        _ => head.as_str(),
+    };
+    format!("{}…", cut.trim_end_matches([' ', ',', ';', ':', '.', '-', '—']))
 }
 
 fn given(a: &Approval) -> bool {
@@ -283,5 +293,28 @@ fn go_no_go(cx: &mut Ctx<'_, '_>) {
                 format!("The go/no-go was signed on {signed_on}, after deployment began on {began}."),
             )
         });
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::short;
+
+    #[test]
+    fn a_long_criterion_is_cut_at_a_word_boundary() {
+        let text = "All payment authorisation paths are tested end to end against the scheme simulators, \
+                    including the fallback authorisation route";
+        let cut = short(text);
+        assert!(cut.ends_with('…'), "{cut}");
+        let words = cut.trim_end_matches('…');
+        assert!(text.starts_with(words), "{cut}");
+        let next = text[words.len()..].chars().next();
+        assert!(next.is_some_and(|c| !c.is_alphanumeric()), "cut between words: {cut}");
+        assert!(words.chars().count() > 60, "most of the text is kept: {cut}");
+    }
+
+    #[test]
+    fn a_short_criterion_is_whole_on_one_line() {
+        assert_eq!(short("  Terminal test pack\n passes "), "Terminal test pack passes");
     }
 }

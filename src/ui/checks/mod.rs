@@ -247,9 +247,11 @@ fn controls_ui(ui: &mut Ui, book: &Book, selected: Option<&Id>, state: &mut Chec
             }
         }
         ui.add_space(t.spacing * 2.0);
-        let r = ui.add(
-            egui::TextEdit::singleline(&mut state.text).hint_text("🔍 Rule, release or words").desired_width(200.0),
-        );
+        // Wide enough for its hint in any theme.
+        let hint = "🔍 Rule, release or words";
+        let font = egui::TextStyle::Body.resolve(ui.style());
+        let width = ui.painter().layout_no_wrap(hint.to_owned(), font, t.text).size().x + t.spacing * 2.0;
+        let r = ui.add(egui::TextEdit::singleline(&mut state.text).hint_text(hint).desired_width(width.max(200.0)));
         r.widget_info(|| egui::WidgetInfo::labeled(egui::Role::TextInput, true, "Filter findings"));
     });
 }

@@ -12,10 +12,32 @@ use crate::ui::intent::{Intent, Intents};
 use crate::ui::theme::tokens;
 use egui::{Align, Color32, Layout, RichText, Sense, Ui, UiBuilder, vec2};
 
-/// The height of every row.
+/// The height of every row: room for the message's lines and the line
+/// under it.
 pub fn height(ui: &Ui) -> f32 {
     let t = tokens(ui.ctx());
-    (t.body_size + t.small_size) * 1.4 + t.spacing
+    (t.body_size * message_lines(ui) as f32 + t.small_size) * 1.4 + t.spacing
+}
+
+/// How many lines a finding's message may take: one where a line holds
+/// about 100 characters, up to three in a narrow window or with the
+/// projector's large type, so a message can be read whole.
+pub fn message_lines(ui: &Ui) -> usize {
+    let t = tokens(ui.ctx());
+    let text = ui.available_width() - t.body_size * 12.5 - 4.0 * t.spacing;
+    let per_line = (text / (t.body_size * 0.5)).max(1.0);
+    ((100.0 / per_line).ceil() as usize).clamp(1, 3)
+}
+
+/// The message laid out in at most `lines` lines of `width`, the last
+/// one cut with "…" when the message is longer.
+fn message_galley(ui: &Ui, text: String, width: f32, lines: usize) -> std::sync::Arc<egui::Galley> {
+    let t = tokens(ui.ctx());
+    let font = egui::TextStyle::Body.resolve(ui.style());
+    let mut job = egui::text::LayoutJob::simple(text, font, t.text, width);
+    job.wrap.max_rows = lines;
+    job.wrap.overflow_character = Some('…');
+    ui.painter().layout_job(job)
 }
 
 /// The colour of a severity: 0 info, 1 warning, 2 error.
@@ -75,6 +97,8 @@ pub fn header_ui(ui: &mut Ui, group: Group, counts: &Counts, folded: bool) -> bo
 pub fn finding_ui(ui: &mut Ui, book: &Book, f: &Finding, visited: bool, out: &mut Intents) {
     let t = tokens(ui.ctx());
     let h = height(ui);
+    // As many lines as the row's height was made for.
+    let lines = (((h - t.spacing) / 1.4 - t.small_size) / t.body_size).round().max(1.0) as usize;
     let (rect, _) = ui.allocate_exact_size(vec2(ui.available_width(), h), Sense::hover());
     let colour = colour(ui, f.severity as usize);
     let painter = ui.painter_at(rect);
@@ -102,7 +126,8 @@ pub fn finding_ui(ui: &mut Ui, book: &Book, f: &Finding, visited: bool, out: &mu
         ui.spacing_mut().item_spacing.y = 1.0;
         ui.set_width(text_width);
         let text = if visited { format!("» {}", f.message) } else { f.message.clone() };
-        let message = ui.add(egui::Label::new(RichText::new(text).color(t.text)).truncate());
+        let galley = message_galley(ui, text, text_width, lines);
+        let message = ui.add(egui::Label::new(galley));
         message.on_hover_text(format!("{}\n\nFix at: {}", f.message, f.path()));
         let who = match (&f.release, release) {
             (Some(id), Some(r)) if !r.name.trim().is_empty() => format!("{id} {}", r.name),

@@ -33,6 +33,18 @@ fn status_words(s: CriterionStatus) -> String {
     format!("{symbol} {}", s.label())
 }
 
+/// A criterion's row title: its id, as findings name it, then its text on
+/// one line. The row cuts the text to the width it has; the cap here only
+/// bounds the work for a very long text.
+fn criterion_title(c: &Criterion) -> String {
+    let text = c.description.split_whitespace().collect::<Vec<_>>().join(" ");
+    match (c.id.as_str().is_empty(), text.is_empty()) {
+        (_, true) => c.id.to_string(),
+        (true, false) => picks::short(&text, 400),
+        (false, false) => format!("{} · {}", c.id, picks::short(&text, 400)),
+    }
+}
+
 /// Draws the section.
 pub(super) fn acceptance_ui(ui: &mut Ui, form: &Form<'_>, out: &mut Intents) {
     criteria_ui(ui, form, out);
@@ -53,7 +65,7 @@ fn criteria_ui(ui: &mut Ui, form: &Form<'_>, out: &mut Intents) {
             .join(" · ");
         ui.label(RichText::new(tally).color(t.text_weak));
     }
-    let row = |c: &Criterion| ListRow { title: picks::short(&c.description, 70), status: status_words(c.status) };
+    let row = |c: &Criterion| ListRow { title: criterion_title(c), status: status_words(c.status) };
     let body = |ui: &mut Ui, c: &Criterion, at: Path, out: &mut Intents| {
         let mut f = Fields::new(at.clone(), out);
         Fields::grid(ui, (&at, "fields"), |ui| {

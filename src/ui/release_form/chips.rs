@@ -34,11 +34,12 @@ pub(super) fn chips_row(
     // of its own at the left edge, so it never jumps around.
     ui.vertical(|ui| {
         if !current.is_empty() {
-            // A grid cell takes the width of its content, so wrapping at the
-            // "available" width would widen the column frame by frame. The
-            // chips wrap at a fixed reading width instead.
+            // The chips wrap at the room left in the row (at least a
+            // reading width); the cell then takes the width of the chips
+            // themselves, so the column does not grow frame by frame.
             let wrap = egui::Layout::left_to_right(egui::Align::Center).with_main_wrap(true);
-            ui.allocate_ui_with_layout(egui::vec2(CHIPS_WIDTH, 0.0), wrap, |ui| {
+            let width = ui.available_width().max(CHIPS_WIDTH);
+            ui.allocate_ui_with_layout(egui::vec2(width, 0.0), wrap, |ui| {
                 for id in current {
                     let option = options.iter().find(|o| &o.id == id);
                     let text = option.map_or_else(|| format!("{id} (missing)"), |o| o.label.clone());
@@ -81,16 +82,19 @@ pub(super) fn chips_row(
     ui.end_row();
 }
 
-/// The width at which chips wrap onto the next line.
-const CHIPS_WIDTH: f32 = 600.0;
+/// The least width at which chips wrap onto the next line.
+const CHIPS_WIDTH: f32 = 360.0;
 
 /// One chip: a rounded button showing the text and "🗙", named
 /// "Remove <text> from <list>"; clicking it removes the entry. Returns
 /// whether it was clicked. (A single widget, so that chips wrap like words.)
+/// The text is cut with "…" only where a whole line of chips has no room for it.
 fn chip_ui(ui: &mut Ui, text: &str, missing: bool, list: &str) -> bool {
     let t = tokens(ui.ctx());
-    let shown: String =
-        if text.chars().count() > 48 { text.chars().take(46).chain(['…']).collect() } else { text.to_owned() };
+    let padding = ui.spacing().button_padding.x * 2.0;
+    let icon = ui.painter().layout_no_wrap("  🗙".to_owned(), egui::TextStyle::Button.resolve(ui.style()), t.text);
+    let room = (ui.max_rect().width() - padding - icon.size().x).max(80.0);
+    let shown = fit(ui, text, room);
     let colour = if missing { t.error } else { t.text };
     let name = format!("Remove {text} from {}", list.to_lowercase());
     let chip = egui::Button::new(RichText::new(format!("{shown}  🗙")).color(colour))
@@ -99,6 +103,15 @@ fn chip_ui(ui: &mut Ui, text: &str, missing: bool, list: &str) -> bool {
     let r = ui.add(chip).on_hover_text(&name);
     r.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Button, true, &name));
     r.clicked()
+}
+
+/// `text` on one line, cut with "…" to fit `width` points of button text.
+fn fit(ui: &Ui, text: &str, width: f32) -> String {
+    let font = egui::TextStyle::Button.resolve(ui.style());
+    let mut job = egui::text::LayoutJob::simple_singleline(text.to_owned(), font, egui::Color32::WHITE);
+    job.wrap = egui::text::TextWrapping::truncate_at_width(width);
+    let galley = ui.painter().layout_job(job);
+    galley.rows.iter().take(1).flat_map(|r| r.row.glyphs.iter().map(|g| g.chr)).collect()
 }
 
 /// Adds a new record named `name` to the book and its id to the list, as one step.
