@@ -168,3 +168,51 @@ fn zoom_and_theme_persist_in_the_preferences() {
     h.run();
     assert!((h.state().prefs().zoom - 1.0).abs() < f32::EPSILON);
 }
+
+/// A file dropped on the window.
+#[derive(Debug)]
+struct Dropped(std::path::PathBuf);
+
+impl egui::DroppedFile for Dropped {
+    fn path(&self) -> &std::path::Path {
+        &self.0
+    }
+
+    fn bytes(&self) -> Result<Vec<u8>, String> {
+        std::fs::read(&self.0).map_err(|e| e.to_string())
+    }
+}
+
+/// Book A open with an unsaved change, and book B dropped on the window:
+/// the window asks first. Returns A's path, B's path and A's release count
+/// with the change.
+fn dropping_another_book_on_unsaved_changes(
+    dir: &std::path::Path,
+) -> (egui_kittest::Harness<'static, relplan::ui::RelplanApp>, std::path::PathBuf, std::path::PathBuf, usize) {
+    let a = dir.join("a.ron");
+    let b = dir.join("b.ron");
+    std::fs::write(&a, relplan::templates::EXAMPLE).expect("a is written");
+    let mut other = relplan::templates::example().expect("example");
+    other.name = "The other book".into();
+    relplan::store::save(&other, &b).expect("b is written");
+    let mut h = app_with_file(a.clone());
+    h.key_press_modifiers(CTRL, Key::D);
+    h.run();
+    let releases = book(&h).releases.len();
+    h.input_mut().dropped_files.push(std::sync::Arc::new(Dropped(b.clone())));
+    h.run();
+    assert!(h.query_by_label("Open another book?").is_some(), "the window asks first");
+    (h, a, b, releases)
+}
+
+#[test]
+fn save_then_open_keeps_the_changes_and_opens_the_other_book() {
+    let dir = tempfile::tempdir().expect("a temporary folder");
+    let (mut h, a, _b, releases) = dropping_another_book_on_unsaved_changes(dir.path());
+    h.get_by_label("Save, then open").click();
+    settle(&mut h);
+    settle(&mut h);
+    assert_eq!(book(&h).name, "The other book", "the other book is open");
+    let saved = relplan::store::load(&a).expect("a opens").book;
+    assert_eq!(saved.releases.len(), releases, "the change was saved to a first");
+}

@@ -83,6 +83,9 @@ pub struct RelplanApp {
     pub(super) status: Option<Status>,
     pub(super) load_error: Option<String>,
     pub(super) close_after_save: bool,
+    /// A book to open once the save under way has succeeded ("Save, then
+    /// open" when another book is asked for while this one has changes).
+    pub(super) open_after_save: Option<std::path::PathBuf>,
     pub(super) close_confirmed: bool,
     pub(super) screenshot: Option<ScreenshotPlan>,
     /// A PNG of the window the Export dialog asked for, until it is taken.
@@ -189,6 +192,7 @@ impl RelplanApp {
             status: None,
             load_error: None,
             close_after_save: false,
+            open_after_save: None,
             close_confirmed: false,
             screenshot: start.screenshot.clone(),
             png_export: None,

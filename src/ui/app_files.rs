@@ -137,13 +137,17 @@ impl RelplanApp {
             JobResult::Picked { purpose, path: None, quick: true } => {
                 self.dialog = Some(Dialog::PathEntry { purpose, text: String::new() });
             }
-            JobResult::Picked { path: None, .. } => self.close_after_save = false,
+            JobResult::Picked { path: None, .. } => {
+                self.close_after_save = false;
+                self.open_after_save = None;
+            }
             JobResult::Exported { path, result } => match result {
                 Ok(()) => self.set_status(format!("Exported {}", path.display()), false),
                 Err(e) => self.set_status(format!("The export to {} failed: {e}", path.display()), true),
             },
             JobResult::Failed(reason) => {
                 self.close_after_save = false;
+                self.open_after_save = None;
                 self.save_as_lock = None;
                 self.set_status(reason, true);
             }
@@ -180,6 +184,8 @@ impl RelplanApp {
                 if self.close_after_save {
                     self.close_confirmed = true;
                     ctx.send_viewport_cmd(egui::ViewportCommand::Close);
+                } else if let Some(path) = self.open_after_save.take() {
+                    self.jobs.push(jobs::open(path));
                 }
             }
             Err(e) => {
@@ -191,6 +197,7 @@ impl RelplanApp {
                     s.file = Some(file);
                 }
                 self.close_after_save = false;
+                self.open_after_save = None;
                 self.set_status(e.to_string(), true);
                 self.dialog =
                     Some(if changed && !moved { Dialog::ChangedOnDisk } else { Dialog::SaveFailed(e.to_string()) });
@@ -270,6 +277,7 @@ impl RelplanApp {
         let Some(s) = &mut self.session else { return };
         if s.is_read_only() && s.file.is_some() {
             self.close_after_save = false;
+            self.open_after_save = None;
             self.dialog = Some(Dialog::ReadOnlySave);
             return;
         }

@@ -201,6 +201,13 @@ impl RelplanApp {
         });
         let mut keep = true;
         ui.horizontal(|ui| {
+            if ui.button("Save, then open").clicked() {
+                // Opened once the save has succeeded; a failed or cancelled
+                // save keeps this book open with its changes.
+                self.open_after_save = Some(path.clone());
+                self.save();
+                keep = false;
+            }
             if ui.button("Discard changes and open").clicked() {
                 self.jobs.push(jobs::open(path.clone()));
                 keep = false;
@@ -235,6 +242,7 @@ impl RelplanApp {
             }
             if ui.button("Cancel").clicked() {
                 self.close_after_save = false;
+                self.open_after_save = None;
                 keep = false;
             }
         });
