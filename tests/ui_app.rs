@@ -216,3 +216,24 @@ fn save_then_open_keeps_the_changes_and_opens_the_other_book() {
     let saved = relplan::store::load(&a).expect("a opens").book;
     assert_eq!(saved.releases.len(), releases, "the change was saved to a first");
 }
+
+#[test]
+fn a_new_book_from_a_template_offers_to_save_the_open_books_changes_first() {
+    let dir = tempfile::tempdir().expect("a temporary folder");
+    let a = dir.path().join("a.ron");
+    std::fs::write(&a, relplan::templates::EXAMPLE).expect("a is written");
+    let mut h = app_with_file(a.clone());
+    h.key_press_modifiers(CTRL, Key::D);
+    h.run();
+    let releases = book(&h).releases.len();
+    h.get_by_label("File").click();
+    h.run();
+    h.get_by_label("New book from template…").click();
+    h.run();
+    h.get_by_label_contains("they are lost if you continue");
+    h.get_by_label("Save them first").click();
+    settle(&mut h);
+    assert!(h.query_by_label_contains("they are lost if you continue").is_none(), "nothing is left to lose");
+    assert!(h.query_by_label("From the standard template").is_some(), "the dialog stays open");
+    assert_eq!(relplan::store::load(&a).expect("a opens").book.releases.len(), releases, "the change is saved");
+}

@@ -17,10 +17,16 @@ impl RelplanApp {
                  place of the open book in this window and is not saved until you save it.",
             );
             if self.session.as_ref().is_some_and(|s| s.doc.is_dirty()) {
-                ui.colored_label(
-                    ui.visuals().warn_fg_color,
-                    "The open book has unsaved changes; they are lost if you continue.",
-                );
+                ui.horizontal_wrapped(|ui| {
+                    ui.colored_label(
+                        ui.visuals().warn_fg_color,
+                        "The open book has unsaved changes; they are lost if you continue.",
+                    );
+                    // Saving keeps this dialog open; once saved, the warning goes.
+                    if ui.add_enabled(!self.is_saving(), egui::Button::new("Save them first")).clicked() {
+                        self.save();
+                    }
+                });
             }
             let rows: Vec<_> = crate::templates::BUILTIN
                 .iter()
