@@ -36,7 +36,19 @@ pub use items::{CalendarItem, ItemFilter, ItemKey, ItemKind, Kinds, Source, cale
 pub use recur::{Occurrence, instant, occurrences, zone};
 pub use slot::{conflicts_if_moved, next_free_slot};
 
+use crate::model::{Book, Deployment, EnvironmentKind, Release};
 use jiff::{SignedDuration, Timestamp};
+
+/// The deployment a release goes live with: its earliest to a production
+/// environment, else the last one planned. The release list's "deploys"
+/// date and the walkthrough's slides both name this one, so a test
+/// deployment weeks earlier is never taken for the go-live.
+pub fn go_live<'a>(book: &Book, r: &'a Release) -> Option<&'a Deployment> {
+    let production =
+        |d: &&Deployment| book.environment(&d.environment).is_some_and(|e| e.kind == EnvironmentKind::Production);
+    let start = |d: &&Deployment| d.window.start;
+    r.deployments.iter().filter(production).min_by_key(start).or_else(|| r.deployments.iter().max_by_key(start))
+}
 
 /// A span of time from `start` (included) to `end` (excluded).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]

@@ -82,22 +82,10 @@ pub fn key_date(r: &Release) -> Option<Date> {
         .or(r.phases.planning.planned_start)
 }
 
-/// When a release goes live: its first deployment to a production
-/// environment, else its last deployment planned (as the walkthrough's
-/// overview names it), else the planned start of its deployment phase.
-/// A test deployment weeks earlier is not the date a reader looks for.
+/// When a release goes live ([`crate::schedule::go_live`]), else the
+/// planned start of its deployment phase.
 pub fn go_live(book: &Book, r: &Release) -> Option<Date> {
-    let production = |d: &&crate::model::Deployment| {
-        book.environment(&d.environment).is_some_and(|e| e.kind == crate::model::EnvironmentKind::Production)
-    };
-    let start = |d: &crate::model::Deployment| d.window.start.date();
-    r.deployments
-        .iter()
-        .filter(production)
-        .map(start)
-        .min()
-        .or_else(|| r.deployments.iter().map(start).max())
-        .or(r.phases.deployment.planned_start)
+    crate::schedule::go_live(book, r).map(|d| d.window.start.date()).or(r.phases.deployment.planned_start)
 }
 
 /// A row's key dates: when it goes live and when it is planned to close,

@@ -69,13 +69,9 @@ pub(super) fn duration(minutes: u64) -> String {
     }
 }
 
-/// The deployment the release turns on: the first one to production, or
-/// the last one planned.
+/// The deployment the release turns on ([`crate::schedule::go_live`]).
 pub(super) fn main_deployment<'a>(cx: &Context<'_>, r: &'a Release) -> Option<&'a Deployment> {
-    let production = |d: &&Deployment| {
-        cx.book.environment(&d.environment).is_some_and(|e| e.kind == crate::model::EnvironmentKind::Production)
-    };
-    r.deployments.iter().find(production).or_else(|| r.deployments.last())
+    crate::schedule::go_live(cx.book, r)
 }
 
 /// The length of a deployment's window in minutes (0 when it ends before it starts).
