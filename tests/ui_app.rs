@@ -169,20 +169,6 @@ fn zoom_and_theme_persist_in_the_preferences() {
     assert!((h.state().prefs().zoom - 1.0).abs() < f32::EPSILON);
 }
 
-/// A file dropped on the window.
-#[derive(Debug)]
-struct Dropped(std::path::PathBuf);
-
-impl egui::DroppedFile for Dropped {
-    fn path(&self) -> &std::path::Path {
-        &self.0
-    }
-
-    fn bytes(&self) -> Result<Vec<u8>, String> {
-        std::fs::read(&self.0).map_err(|e| e.to_string())
-    }
-}
-
 /// Book A open with an unsaved change, and book B dropped on the window:
 /// the window asks first. Returns A's path, B's path and A's release count
 /// with the change.
@@ -199,7 +185,7 @@ fn dropping_another_book_on_unsaved_changes(
     h.key_press_modifiers(CTRL, Key::D);
     h.run();
     let releases = book(&h).releases.len();
-    h.input_mut().dropped_files.push(std::sync::Arc::new(Dropped(b.clone())));
+    ui_support::drop_file(&mut h, b.clone());
     h.run();
     assert!(h.query_by_label("Open another book?").is_some(), "the window asks first");
     (h, a, b, releases)

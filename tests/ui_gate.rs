@@ -102,20 +102,6 @@ fn a_blocked_gate_moves_only_with_a_decision_record_that_shows_in_the_history() 
     assert!(r5.decisions.iter().all(|d| d.kind != DecisionKind::GateOverride));
 }
 
-/// The example book with a critical residual risk on REL-5 (Payments 2027.01.1).
-fn with_critical_risk_on_rel_5() -> relplan::model::Book {
-    let mut book = relplan::templates::example().expect("example");
-    book.risks.push(relplan::model::Risk {
-        id: Id::from("RISK-98"),
-        title: "Peak-volume latency on the new routing".into(),
-        residual_likelihood: 5,
-        residual_impact: 4,
-        releases: vec![Id::from("REL-5")],
-        ..Default::default()
-    });
-    book
-}
-
 #[test]
 fn the_gate_into_deployment_lists_an_unaccepted_critical_risk() {
     let mut h = app_with_example();
@@ -123,7 +109,7 @@ fn the_gate_into_deployment_lists_an_unaccepted_critical_risk() {
     select(&mut h, "Payments 2027.01.1");
     open_gate(&mut h);
     assert!(h.query_by_label("G1 · 8.5.3 c").is_none(), "the example's REL-5 has no risk at the gate band");
-    let mut h = app_with(with_critical_risk_on_rel_5());
+    let mut h = app_with(ui_support::with_critical_risk_on_rel_5());
     h.run();
     select(&mut h, "Payments 2027.01.1");
     open_gate(&mut h);

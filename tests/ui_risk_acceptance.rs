@@ -7,24 +7,10 @@ mod ui_support;
 
 use egui::{Key, Modifiers};
 use egui_kittest::kittest::Queryable;
-use relplan::model::{DecisionKind, Id, Risk};
+use relplan::model::{DecisionKind, Id};
 use ui_support::{app_with, book};
 
 type H = egui_kittest::Harness<'static, relplan::ui::RelplanApp>;
-
-/// The example book with a critical residual risk on REL-5 (Build & Test).
-fn with_critical_risk() -> relplan::model::Book {
-    let mut book = relplan::templates::example().expect("example");
-    book.risks.push(Risk {
-        id: Id::from("RISK-98"),
-        title: "Peak-volume latency on the new routing".into(),
-        residual_likelihood: 5,
-        residual_impact: 4,
-        releases: vec![Id::from("REL-5")],
-        ..Default::default()
-    });
-    book
-}
 
 /// The G1 findings about RISK-98 in the book shown.
 fn g1_on_risk_98(h: &H) -> usize {
@@ -42,7 +28,7 @@ fn click(h: &mut H, label: &str) {
 
 #[test]
 fn a_blocking_risk_is_accepted_from_its_card_in_one_step_and_the_gate_lets_it_through() {
-    let mut h = app_with(with_critical_risk());
+    let mut h = app_with(ui_support::with_critical_risk_on_rel_5());
     h.run();
     h.get_by_label_contains("Payments 2027.01.1 —").click();
     h.run();
@@ -94,7 +80,7 @@ fn a_blocking_risk_is_accepted_from_its_card_in_one_step_and_the_gate_lets_it_th
 
 #[test]
 fn snapshot_of_a_risk_card_that_blocks_deployment() {
-    let mut h = app_with(with_critical_risk());
+    let mut h = app_with(ui_support::with_critical_risk_on_rel_5());
     h.run();
     h.get_by_label_contains("Payments 2027.01.1 —").click();
     h.run();

@@ -118,20 +118,6 @@ fn cell_3_4(h: &Harness<'static, RelplanApp>) -> String {
     h.get_by_label_contains("Inherent cell, likelihood 3, impact 4:").accesskit_node().label().unwrap_or_default()
 }
 
-/// A book file dropped on the window.
-#[derive(Debug)]
-struct Dropped(std::path::PathBuf);
-
-impl egui::DroppedFile for Dropped {
-    fn path(&self) -> &std::path::Path {
-        &self.0
-    }
-
-    fn bytes(&self) -> Result<Vec<u8>, String> {
-        std::fs::read(&self.0).map_err(|e| e.to_string())
-    }
-}
-
 #[test]
 fn the_register_and_matrices_follow_an_edit_an_undo_and_another_book() {
     let mut h = risks_view();
@@ -161,7 +147,7 @@ fn the_register_and_matrices_follow_an_edit_an_undo_and_another_book() {
     let dir = tempfile::tempdir().expect("a folder");
     let path = dir.path().join("other.ron");
     relplan::store::save(&other, &path).expect("the other book is written");
-    h.input_mut().dropped_files.push(std::sync::Arc::new(Dropped(path)));
+    ui_support::drop_file(&mut h, path);
     // The undo left the book as it was opened, so it opens without asking.
     ui_support::settle(&mut h);
     assert_eq!(book(&h).risks.len(), other.risks.len());

@@ -141,3 +141,37 @@ pub fn temp_folder(name: &str) -> PathBuf {
     std::fs::create_dir_all(&dir).expect("a temporary folder");
     dir
 }
+
+/// A book file dropped on the window.
+#[derive(Debug)]
+struct Dropped(PathBuf);
+
+impl egui::DroppedFile for Dropped {
+    fn path(&self) -> &std::path::Path {
+        &self.0
+    }
+
+    fn bytes(&self) -> Result<Vec<u8>, String> {
+        std::fs::read(&self.0).map_err(|e| e.to_string())
+    }
+}
+
+/// Drops the file at `path` on the window, as a person drags one from a file manager.
+pub fn drop_file(harness: &mut Harness<'static, RelplanApp>, path: PathBuf) {
+    harness.input_mut().dropped_files.push(std::sync::Arc::new(Dropped(path)));
+}
+
+/// The example book with RISK-98, a critical residual risk (5 × 4), on
+/// REL-5 "Payments 2027.01.1": held at the gate into Deployment (G1).
+pub fn with_critical_risk_on_rel_5() -> Book {
+    let mut book = relplan::templates::example().expect("example");
+    book.risks.push(relplan::model::Risk {
+        id: relplan::model::Id::from("RISK-98"),
+        title: "Peak-volume latency on the new routing".into(),
+        residual_likelihood: 5,
+        residual_impact: 4,
+        releases: vec![relplan::model::Id::from("REL-5")],
+        ..Default::default()
+    });
+    book
+}
