@@ -4,7 +4,6 @@
 
 mod ui_support;
 
-use egui::{Key, Modifiers};
 use egui_kittest::kittest::{NodeT, Queryable};
 use ui_support::{app_with_example, settle};
 
@@ -34,16 +33,8 @@ fn the_calendar_export_asks_which_events_and_releases_go_in() {
     assert!(!said.contains("phases") && !said.contains("blackout"), "the preview follows the choice: {said}");
     let dir = tempfile::tempdir().expect("temp dir");
     let path = dir.path().join("rel4.ics");
-    h.get_by_label("Save to").focus();
-    h.run();
-    h.key_press_modifiers(Modifiers::COMMAND, Key::A);
-    h.get_by_label("Save to").type_text(&path.display().to_string());
-    h.run();
-    h.get_by_role_and_label(egui::accesskit::Role::Button, "Export").click();
-    // The export runs in the background: two frames (the click, then the
-    // dialog closing), then wait for it.
-    h.step();
-    h.step();
+    ui_support::retype_field(&mut h, "Save to", &path.display().to_string());
+    ui_support::press_export(&mut h);
     settle(&mut h);
     let text = std::fs::read_to_string(&path).expect("the calendar is written");
     let uids: Vec<&str> = text.split("\r\n").filter_map(|l| l.strip_prefix("UID:")).collect();

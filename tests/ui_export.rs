@@ -28,17 +28,8 @@ fn the_export_dialog_previews_and_writes_one_release_as_markdown() {
     );
     let dir = tempfile::tempdir().expect("temp dir");
     let path = dir.path().join("one-release.md");
-    let field = h.get_by_label("Save to");
-    field.focus();
-    h.run();
-    h.key_press_modifiers(Modifiers::COMMAND, Key::A);
-    h.get_by_label("Save to").type_text(&path.display().to_string());
-    h.run();
-    h.get_by_role_and_label(egui::accesskit::Role::Button, "Export").click();
-    // The export runs in the background: two frames (the click, then the
-    // dialog closing), then wait for it.
-    h.step();
-    h.step();
+    ui_support::retype_field(&mut h, "Save to", &path.display().to_string());
+    ui_support::press_export(&mut h);
     assert!(h.query_by_label("What goes in").is_none(), "the dialog closes while the export runs");
     settle(&mut h);
     let text = std::fs::read_to_string(&path).expect("the Markdown file is written");
@@ -101,11 +92,7 @@ fn a_png_of_the_current_view_is_written_without_the_dialog_in_it() {
     h.run();
     let dir = tempfile::tempdir().expect("temp dir");
     let path = dir.path().join("calendar view.png");
-    h.get_by_label("Save to").focus();
-    h.run();
-    h.key_press_modifiers(Modifiers::COMMAND, Key::A);
-    h.get_by_label("Save to").type_text(&path.display().to_string());
-    h.run();
+    ui_support::retype_field(&mut h, "Save to", &path.display().to_string());
     h.get_by_role_and_label(egui::accesskit::Role::Button, "Export").click();
     // The window keeps drawing while the picture is taken and written:
     // step with time passing rather than wait for it to settle.
@@ -170,16 +157,8 @@ fn the_csv_separator_is_chosen_in_the_export_dialog_and_the_menu_export_follows_
     h.get_by_label("Semicolon ( ; )").click();
     h.run();
     let path = dir.path().join("register.csv");
-    h.get_by_label("Save to").focus();
-    h.run();
-    h.key_press_modifiers(Modifiers::COMMAND, Key::A);
-    h.get_by_label("Save to").type_text(&path.display().to_string());
-    h.run();
-    h.get_by_role_and_label(egui::accesskit::Role::Button, "Export").click();
-    // The export runs in the background: two frames (the click, then the
-    // dialog closing), then wait for it.
-    h.step();
-    h.step();
+    ui_support::retype_field(&mut h, "Save to", &path.display().to_string());
+    ui_support::press_export(&mut h);
     settle(&mut h);
     assert!(csv_header(&path).starts_with("ID;Title;Description;Category;"), "{}", csv_header(&path));
 
@@ -222,13 +201,9 @@ fn the_book_itself_is_never_an_export_target() {
     h.run();
     h.get_by_label("Markdown").click();
     h.run();
-    h.get_by_label("Save to").focus();
-    h.run();
-    h.key_press_modifiers(Modifiers::COMMAND, Key::A);
     // The book's own file, by another path.
     let other_path = dir.path().join(".").join("plan.ron");
-    h.get_by_label("Save to").type_text(&other_path.display().to_string());
-    h.run();
+    ui_support::retype_field(&mut h, "Save to", &other_path.display().to_string());
     h.get_by_label("✖ That is the book itself; choose another file.");
     let export = h.get_by_role_and_label(egui::accesskit::Role::Button, "Export");
     assert!(export.accesskit_node().is_disabled(), "Export is not offered");

@@ -6,6 +6,7 @@
 pub mod risks;
 
 use egui_kittest::Harness;
+use egui_kittest::kittest::Queryable;
 use relplan::model::Book;
 use relplan::ui::{Prefs, RelplanApp, StartOptions};
 use std::path::PathBuf;
@@ -174,4 +175,23 @@ pub fn with_critical_risk_on_rel_5() -> Book {
         ..Default::default()
     });
     book
+}
+
+/// Replaces the text of the field labelled `label` with `text`, as a person
+/// does: click into it, select all, type.
+pub fn retype_field(harness: &mut Harness<'static, RelplanApp>, label: &str, text: &str) {
+    harness.get_by_label(label).focus();
+    harness.run();
+    harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::A);
+    harness.get_by_label(label).type_text(text);
+    harness.run();
+}
+
+/// Presses the Export dialog's Export button. The export runs in the
+/// background: this steps two frames (the click, then the dialog closing)
+/// and returns without waiting for it; [`settle`] waits.
+pub fn press_export(harness: &mut Harness<'static, RelplanApp>) {
+    harness.get_by_role_and_label(egui::accesskit::Role::Button, "Export").click();
+    harness.step();
+    harness.step();
 }
