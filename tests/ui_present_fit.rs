@@ -18,23 +18,6 @@ const LAPTOP: egui::Vec2 = egui::vec2(1280.0, 800.0);
 const CONDITION: &str = "Authorised at CAB on 18 November 2026 (RFC-2166), on condition that the peak-volume \
                          performance test passes before the staging rehearsal.";
 
-/// The walkthrough of Payments 2027.01.1 at slide `n` (from 1), in a window of `size`.
-fn presenting(size: egui::Vec2, n: usize) -> H {
-    let book = relplan::templates::example().expect("the example book opens");
-    let mut h = ui_support::app_sized(book, size);
-    h.run();
-    h.get_by_label_contains("Payments 2027.01.1 —").click();
-    h.run();
-    h.key_press(Key::F5);
-    h.run();
-    for _ in 1..n {
-        h.key_press(Key::ArrowRight);
-        h.run();
-    }
-    h.get_by_label(&format!("Slide {n} of 11"));
-    h
-}
-
 /// The "and N more" lines on the slide, as they read.
 fn folded(h: &H) -> Vec<String> {
     let text = |n: &egui_kittest::Node<'_>| n.accesskit_node().label().or_else(|| n.accesskit_node().value());
@@ -54,7 +37,7 @@ fn shows_on_the_slide(h: &H, text: &str, n: usize) {
 #[test]
 fn the_approvals_slide_shows_the_cab_condition_whole_at_both_sizes() {
     for size in [PROJECTOR, LAPTOP] {
-        let h = presenting(size, 8);
+        let h = ui_support::presenting_rel_5(size, 8);
         shows_on_the_slide(&h, CONDITION, 8);
         assert_eq!(folded(&h), Vec::<String>::new(), "at {size:?}");
     }
@@ -63,7 +46,7 @@ fn the_approvals_slide_shows_the_cab_condition_whole_at_both_sizes() {
 #[test]
 fn the_key_dates_slide_lists_every_date_ahead_at_both_sizes() {
     for size in [PROJECTOR, LAPTOP] {
-        let h = presenting(size, 3);
+        let h = ui_support::presenting_rel_5(size, 3);
         h.get_by_label("Schedule");
         assert_eq!(folded(&h), Vec::<String>::new(), "at {size:?}");
         shows_on_the_slide(&h, "Peak-volume performance test", 3);
@@ -74,7 +57,7 @@ fn the_key_dates_slide_lists_every_date_ahead_at_both_sizes() {
 #[test]
 fn the_findings_slide_lists_every_finding_and_says_the_gate_in_checks() {
     for size in [PROJECTOR, LAPTOP] {
-        let h = presenting(size, 10);
+        let h = ui_support::presenting_rel_5(size, 10);
         assert_eq!(folded(&h), Vec::<String>::new(), "at {size:?}");
         shows_on_the_slide(&h, "The day the baseline was recorded is not set.", 10);
         shows_on_the_slide(&h, "Marta Silva has not agreed the schedule yet.", 10);
@@ -86,7 +69,7 @@ fn the_findings_slide_lists_every_finding_and_says_the_gate_in_checks() {
 
 #[test]
 fn the_go_no_go_slide_shows_what_blocks_instead_of_zero_errors() {
-    let h = presenting(PROJECTOR, 11);
+    let h = ui_support::presenting_rel_5(PROJECTOR, 11);
     h.get_by_label("acceptance criteria met");
     h.get_by_label("⚠ 9");
     h.get_by_label("findings block the gate to Deployment");
@@ -95,7 +78,7 @@ fn the_go_no_go_slide_shows_what_blocks_instead_of_zero_errors() {
 
 #[test]
 fn rows_fold_into_and_more_only_when_the_zoomed_slide_runs_out_of_room() {
-    let mut h = presenting(LAPTOP, 10);
+    let mut h = ui_support::presenting_rel_5(LAPTOP, 10);
     for _ in 0..3 {
         h.key_press(Key::Plus);
         h.run();

@@ -13,18 +13,7 @@ type H = egui_kittest::Harness<'static, relplan::ui::RelplanApp>;
 
 /// The walkthrough of Payments 2027.01.1 at slide `n` (from 1), on a 1080p projector.
 fn presenting(n: usize) -> H {
-    let book = relplan::templates::example().expect("the example book opens");
-    let mut h = ui_support::app_sized(book, egui::vec2(1920.0, 1080.0));
-    h.run();
-    h.get_by_label_contains("Payments 2027.01.1 —").click();
-    h.run();
-    h.key_press(Key::F5);
-    h.run();
-    for _ in 1..n {
-        h.key_press(Key::ArrowRight);
-        h.run();
-    }
-    h.get_by_label(&format!("Slide {n} of 11"));
+    let mut h = ui_support::presenting_rel_5(egui::vec2(1920.0, 1080.0), n);
     h.remove_cursor();
     h.run();
     h

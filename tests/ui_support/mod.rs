@@ -195,3 +195,21 @@ pub fn press_export(harness: &mut Harness<'static, RelplanApp>) {
     harness.step();
     harness.step();
 }
+
+/// The walkthrough of the example's Payments 2027.01.1 (REL-5) at slide `n`
+/// (from 1), in a window of `size` (1920 × 1080 for a projector).
+pub fn presenting_rel_5(size: egui::Vec2, n: usize) -> Harness<'static, RelplanApp> {
+    let book = relplan::templates::example().expect("the example book opens");
+    let mut h = app_sized(book, size);
+    h.run();
+    h.get_by_label_contains("Payments 2027.01.1 —").click();
+    h.run();
+    h.key_press(egui::Key::F5);
+    h.run();
+    for _ in 1..n {
+        h.key_press(egui::Key::ArrowRight);
+        h.run();
+    }
+    h.get_by_label(&format!("Slide {n} of 11"));
+    h
+}
