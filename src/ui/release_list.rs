@@ -157,6 +157,26 @@ impl Problems {
         }
     }
 
+    /// The counts of a list of findings.
+    pub fn of<'a>(findings: impl IntoIterator<Item = &'a crate::check::Finding>) -> Self {
+        let mut counts = Self::default();
+        for f in findings {
+            counts.add(f.severity);
+        }
+        counts
+    }
+
+    /// Every weight there is, heaviest first, e.g. "1 error, 10 notes".
+    pub fn breakdown(self) -> String {
+        let n = |count: usize, one: &str, many: &str| format!("{count} {}", if count == 1 { one } else { many });
+        [(self.errors, "error", "errors"), (self.warnings, "warning", "warnings"), (self.infos, "note", "notes")]
+            .into_iter()
+            .filter(|(count, _, _)| *count > 0)
+            .map(|(count, one, many)| n(count, one, many))
+            .collect::<Vec<_>>()
+            .join(", ")
+    }
+
     /// The counts in words, e.g. "1 error and 3 warnings (and 10 notes in Checks)".
     pub fn words(self) -> String {
         let n = |count: usize, one: &str, many: &str| format!("{count} {}", if count == 1 { one } else { many });

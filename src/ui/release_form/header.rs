@@ -115,20 +115,9 @@ fn findings_ui(ui: &mut Ui, form: &Form<'_>, findings: &[&Finding]) {
     let worst = findings.iter().map(|f| f.severity).max().unwrap_or(Severity::Info);
     let colour = severity_colour(ui, worst);
     let noun = if findings.len() == 1 { "finding" } else { "findings" };
-    // How many of each weight, heaviest first, leaving out none-counts.
-    let parts: Vec<String> = [
-        (Severity::Error, "error", "errors"),
-        (Severity::Warning, "warning", "warnings"),
-        (Severity::Info, "note", "notes"),
-    ]
-    .into_iter()
-    .filter_map(|(severity, one, many)| {
-        let n = findings.iter().filter(|f| f.severity == severity).count();
-        (n > 0).then(|| format!("{n} {}", if n == 1 { one } else { many }))
-    })
-    .collect();
+    let counts = crate::ui::release_list::Problems::of(findings.iter().copied());
     let title =
-        RichText::new(format!("⚠ {} {noun} for this release: {}", findings.len(), parts.join(", "))).color(colour);
+        RichText::new(format!("⚠ {} {noun} for this release: {}", findings.len(), counts.breakdown())).color(colour);
     egui::CollapsingHeader::new(title).id_salt(("release_form.findings", &form.release.id)).show(ui, |ui| {
         egui::Grid::new(("release_form.findings.grid", &form.release.id))
             .num_columns(3)
